@@ -1,1 +1,2 @@
 export * from './parsed-document';
+export * from './parse-document';
