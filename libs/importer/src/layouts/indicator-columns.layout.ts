@@ -33,7 +33,7 @@ function readPreamble(rows: SourceRow[]): Partial<Record<PreambleField, string>>
 
 /** Target from its cells: the operator may sit in its own column and the unit in another. */
 function targetFrom(value: string, operator: string, unit: string): Target | null {
-  if (value === '' && operator === '') return null;
+  if (value === '') return null;
   if (/定性/.test(operator)) return qualitativeTarget(value);
   const withUnit = unit !== '' && /[\d０-９]$/.test(value) ? value + unit : value;
   const comparator = /^(正向|反向|定量|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;

@@ -14,17 +14,9 @@ export function qualitativeTarget(text: string): Target {
 }
 
 export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicator, 'name'>): ParsedIndicator {
+  const { seq = null, level1 = null, level2 = null, periodTarget = null, annualTarget = null } = fields;
   const name = fields.name.replace(/^[★☆]\s*/, '').replace(TRAILING_PUNCTUATION, '').trim();
-  return {
-    seq: null,
-    level1: null,
-    level2: null,
-    key: /^[★☆]/.test(fields.name.trim()),
-    periodTarget: null,
-    annualTarget: null,
-    ...fields,
-    name,
-  };
+  return { seq, level1, level2, name, key: /^[★☆]/.test(fields.name.trim()), periodTarget, annualTarget };
 }
 
 /** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: splits an item into name and its single target. */
