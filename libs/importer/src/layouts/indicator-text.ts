@@ -1,7 +1,8 @@
-import { LEVEL2_LABELS, type ResolvedLevel, parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
+import { type ResolvedLevel, parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
 import type { ParsedIndicator } from '../parsed-document';
 
-const LABEL = new RegExp(`(?:^|(?<=\\s))((?:\\d{2}[-－])?(?:${LEVEL2_LABELS.join('|')}))\\s*[:：]`, 'g');
+// A word right before a colon; it starts a new level only when resolveLevel2 knows it.
+const LABEL = /([^\s:：;；]{2,20})\s*[:：]/g;
 const SYMBOL_COMPARATOR = /[≥≤><=≧≦＞＜＝]/;
 const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９]/;
 const TRAILING_PUNCTUATION = /[。；;，,\s]+$/;
@@ -43,6 +44,8 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
     let cursor = 0;
     const segments: Array<{ text: string; label?: string }> = [];
     for (const match of piece.matchAll(LABEL)) {
+      const startsWord = match.index === 0 || /\s/.test(piece[match.index - 1]);
+      if (!startsWord || !resolveLevel2(match[1])) continue;
       segments.push({ text: piece.slice(cursor, match.index) });
       segments.push({ text: '', label: match[1] });
       cursor = match.index + match[0].length;
