@@ -50,9 +50,6 @@ function normalizeLabel(label: string): string {
   return label.normalize('NFKC').replace(/\s+/g, '').replace(/[★*]/g, '');
 }
 
-/** Every level2 label spelling known, longest first (used to find labels inside running text). */
-export const LEVEL2_LABELS: readonly string[] = [...level2ByName.keys()].sort((a, b) => b.length - a.length);
-
 /**
  * Resolves a 二级指标 label (`22-社会效益`, `社会效益`, `社会效益指标`, `环境效益`, `进度指标`, …) to canonical
  * names, filling level1 from it. Returns null for text that is not a level label.
