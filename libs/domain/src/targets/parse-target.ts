@@ -27,8 +27,9 @@ function target(raw: string, kind: Target['kind']): Target {
 
 /** Text normalized for matching only: full-width forms folded, `≧`/`>=` spelled `≥`, thousands separators dropped. */
 function normalizeForMatching(raw: string): string {
-  return raw
-    .normalize('NFKC')
+  // NFKC is the costliest step; only full-width and enclosed forms need it.
+  const folded = /[\u2460-\u24ff\u3000\uff00-\uffef]/.test(raw) ? raw.normalize('NFKC') : raw;
+  return folded
     .replace(/≧/g, '≥')
     .replace(/≦/g, '≤')
     .replace(/>=|=>/g, '≥')
