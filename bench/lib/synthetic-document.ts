@@ -8,17 +8,22 @@ export interface SyntheticOptions {
   indicatorsPerProject?: number;
 }
 
+// Indicator names of the lengths the seeds have (湖州/广州 names run from 4 to 50 characters).
 const LEVELS: ReadonlyArray<[string, string, string, string]> = [
-  ['1-产出指标', '11-数量指标', '数量指标', '培训人数'],
-  ['1-产出指标', '12-质量指标', '质量指标', '验收合格率'],
-  ['1-产出指标', '13-时效指标', '时效指标', '资金拨付及时率'],
-  ['1-产出指标', '14-成本指标', '成本指标', '人均培训成本'],
-  ['2-效益指标', '21-经济效益', '经济效益', '带动产业投资额'],
-  ['2-效益指标', '22-社会效益', '社会效益', '帮扶群众受益人数'],
-  ['2-效益指标', '23-生态效益', '生态效益', '绿化覆盖率'],
-  ['2-效益指标', '24-可持续影响', '可持续影响', '长效机制建设'],
-  ['3-满意度指标', '31-服务对象满意度', '服务对象满意度', '参训学员满意度'],
+  ['1-产出指标', '11-数量指标', '数量指标', '会议（培训）参加人数'],
+  ['1-产出指标', '11-数量指标', '数量指标', '开发使用指标管理系统，以周、月、季度等为周期定期更新对部门的指标进行动态监管，监管指标数量'],
+  ['1-产出指标', '12-质量指标', '质量指标', '会议到会率（培训出勤率）'],
+  ['1-产出指标', '13-时效指标', '时效指标', '驻镇帮镇扶村资金拨付及时率'],
+  ['1-产出指标', '14-成本指标', '成本指标', '人均培训成本控制在预算标准以内'],
+  ['2-效益指标', '21-经济效益', '经济效益', '带动对口地区产业投资额及新增就业岗位'],
+  ['2-效益指标', '22-社会效益', '社会效益', '提升了认知度（影响力），发挥桥梁与纽带作用'],
+  ['2-效益指标', '23-生态效益', '生态效益', '帮扶村人居环境整治与绿化覆盖率'],
+  ['2-效益指标', '24-可持续影响', '可持续影响', '对口帮扶长效机制建设及成果巩固情况'],
+  ['3-满意度指标', '31-服务对象满意度', '服务对象满意度', '参加培训学员及帮扶群众满意度'],
 ];
+const GOAL =
+  '通过安排工作经费，保障前方工作机构日常运转，开展沟通协调、宣传报道、干部培训等一系列对口帮扶活动，' +
+  '推动帮扶项目按期落地见效，进一步巩固拓展脱贫攻坚成果，完成上级交办的各项工作任务。';
 const TARGETS: ReadonlyArray<(n: number) => string> = [
   (n) => `≥${n}人`,
   (n) => `≥${n % 100}%`,
@@ -51,7 +56,7 @@ function numberedRows(next: () => number, project: number, indicators: number): 
     return `${index + 1}、${level1}；${level2}；${name}${index}；实施周期指标值:${target}；年度指标值:${target}。`;
   }).join('');
   const amount = (1 + Math.floor(next() * 99999) / 100).toFixed(2);
-  const cells = [`项目${project}工作经费`, amount, amount, '', '', `通过项目${project}保障工作开展，完成年度任务。`];
+  const cells = [`对口帮扶协作第${project}号项目工作经费`, amount, amount, '', '', GOAL];
   // One project in twenty is split across a page break, as PDF and Excel exports do.
   if (next() < 0.05) {
     const cut = Math.floor(items.length / 2);
@@ -70,7 +75,7 @@ function inlineRow(next: () => number, project: number, indicators: number): str
     return `${prefix}${next() < 0.1 ? '★' : ''}${name}${index}${qualitative ? '定性' : ''}${target}`;
   }).join('; ');
   const amount = (1 + Math.floor(next() * 99999) / 100).toFixed(2);
-  return ['619001', '某市某局', '某一级项目', `项目${project}工作经费`, '特定目标类', amount, items].join('\t');
+  return ['619001', '某市人民政府区域合作交流办公室', '对口支援和区域合作交流', `对口帮扶协作第${project}号项目工作经费`, '特定目标类', amount, items].join('\t');
 }
 
 /**

@@ -42,6 +42,10 @@ for (const [alias, canonical] of Object.entries(EXTRA_LEVEL2_ALIASES)) {
   if (resolved) level2ByName.set(alias, resolved);
 }
 
+// Documents repeat a handful of labels thousands of times; the cap bounds memory on hostile input.
+const MAX_REMEMBERED_LABELS = 10_000;
+const resolvedLabels = new Map<string, ResolvedLevel | null>();
+
 function withoutSuffix(name: string): string {
   return name.replace(/指标$/, '');
 }
@@ -55,6 +59,14 @@ function normalizeLabel(label: string): string {
  * names, filling level1 from it. Returns null for text that is not a level label.
  */
 export function resolveLevel2(label: string): ResolvedLevel | null {
+  const known = resolvedLabels.get(label);
+  if (known !== undefined) return known;
+  const resolved = resolveLevel2Uncached(label);
+  if (resolvedLabels.size < MAX_REMEMBERED_LABELS) resolvedLabels.set(label, resolved);
+  return resolved;
+}
+
+function resolveLevel2Uncached(label: string): ResolvedLevel | null {
   const text = normalizeLabel(label);
   const coded = /^(\d{2})(?:[-－—.、](.*))?$/.exec(text);
   if (coded) return (coded[2] ? level2ByName.get(coded[2]) : undefined) ?? level2ByCode.get(coded[1]) ?? null;

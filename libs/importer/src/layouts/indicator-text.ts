@@ -1,11 +1,8 @@
-import { type ResolvedLevel, parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
+import { parseTarget, resolveLevel1, resolveLevel2, trimTrailingPunctuation, type ResolvedLevel, type Target } from '@app/domain';
 import type { ParsedIndicator } from '../parsed-document';
 
-// A word right before a colon; it starts a new level only when resolveLevel2 knows it.
-const LABEL = /([^\s:：;；]{2,20})\s*[:：]/g;
 const SYMBOL_COMPARATOR = /[≥≤><=≧≦＞＜＝]/;
 const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９]/;
-const TRAILING_PUNCTUATION = /[。；;，,\s]+$/;
 
 /** A target the document marks as qualitative (`定性`), whatever numbers it contains. */
 export function qualitativeTarget(text: string): Target {
@@ -16,8 +13,10 @@ export function qualitativeTarget(text: string): Target {
 
 export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicator, 'name'>): ParsedIndicator {
   const { seq = null, level1 = null, level2 = null, periodTarget = null, annualTarget = null } = fields;
-  const name = fields.name.replace(/^[★☆]\s*/, '').replace(TRAILING_PUNCTUATION, '').trim();
-  return { seq, level1, level2, name, key: /^[★☆]/.test(fields.name.trim()), periodTarget, annualTarget };
+  const written = trimTrailingPunctuation(fields.name);
+  const key = written[0] === '★' || written[0] === '☆';
+  const name = key ? written.slice(1).trim() : written;
+  return { seq, level1, level2, name, key, periodTarget, annualTarget };
 }
 
 /** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: splits an item into name and its single target. */
@@ -39,26 +38,26 @@ function splitNameAndTarget(item: string): { name: string; target: Target } {
  */
 export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
-  let level: { level1: string | null; level2: string | null } = { level1: null, level2: null };
-  for (const piece of text.split(/[;；]/)) {
+  let level: ResolvedLevel = { level1: null, level2: null };
+  const addItem = (item: string): void => {
+    const trimmed = item.trim();
+    if (trimmed === '') return;
+    const { name, target } = splitNameAndTarget(trimmed);
+    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ ...level, name, annualTarget: target }));
+  };
+  for (const piece of text.split(';').flatMap((part) => part.split('；'))) {
     let cursor = 0;
-    const segments: Array<{ text: string; label?: string }> = [];
-    for (const match of piece.matchAll(LABEL)) {
-      const startsWord = match.index === 0 || /\s/.test(piece[match.index - 1]);
-      if (!startsWord || !resolveLevel2(match[1])) continue;
-      segments.push({ text: piece.slice(cursor, match.index) });
-      segments.push({ text: '', label: match[1] });
-      cursor = match.index + match[0].length;
+    for (let colon = 0; colon < piece.length; colon++) {
+      if (piece[colon] !== ':' && piece[colon] !== '：') continue;
+      const word = piece.slice(cursor, colon).trimEnd();
+      const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
+      const label = resolveLevel2(word.slice(wordStart));
+      if (!label) continue;
+      addItem(word.slice(0, wordStart));
+      level = label;
+      cursor = colon + 1;
     }
-    segments.push({ text: piece.slice(cursor) });
-    for (const segment of segments) {
-      if (segment.label) level = resolveLevel2(segment.label) ?? level;
-      const item = segment.text.trim();
-      if (item === '') continue;
-      const { name, target } = splitNameAndTarget(item);
-      if (name.replace(/[★☆\s]/g, '') === '') continue;
-      indicators.push(indicator({ ...level, name: name.trim(), annualTarget: target }));
-    }
+    addItem(piece.slice(cursor));
   }
   return indicators;
 }
