@@ -151,11 +151,18 @@ function firstComparedNumber(text: string): NumberReading | null {
 export function parseTarget(text: string | null | undefined): Target {
   const written = text ?? '';
   const known = recentTargets.get(written);
-  if (known) return { ...known };
+  if (known) return copyOf(known);
   const parsed = readTarget(written);
   if (recentTargets.size >= MAX_REMEMBERED_TARGETS) recentTargets.clear();
   recentTargets.set(written, parsed);
-  return { ...parsed };
+  return copyOf(parsed);
+}
+
+/** Explicit fields: object spread is several times slower here, on the hot path of every import. */
+function copyOf(known: Target): Target {
+  const copy: Target = { raw: known.raw, kind: known.kind, comparator: known.comparator, value: known.value, unit: known.unit, per: known.per };
+  if (known.upper !== undefined) copy.upper = known.upper;
+  return copy;
 }
 
 // Documents repeat the same few hundred target texts (≥90%, 100%, 有所提升…) across thousands of rows.

@@ -43,7 +43,7 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
     const trimmed = item.trim();
     if (trimmed === '') return;
     const { name, target } = splitNameAndTarget(trimmed);
-    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ ...level, name, annualTarget: target }));
+    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target }));
   };
   for (const piece of text.split(';').flatMap((part) => part.split('；'))) {
     let cursor = 0;

@@ -69,11 +69,11 @@ function collectProjectRows(document: SourceDocument, header: TableHeader): Proj
 }
 
 function buildProjects(rows: ProjectRow[], parseIndicators: (text: string) => ParsedIndicator[]): ParsedProject[] {
-  return rows.map(({ project, goal, indicators }) => ({
-    ...project,
-    goal: goal.trim() || null,
-    indicators: parseIndicators(indicators),
-  }));
+  return rows.map(({ project, goal, indicators }) => {
+    project.goal = goal.trim() || null;
+    project.indicators = parseIndicators(indicators);
+    return project;
+  });
 }
 
 function usesNumberedItems(document: SourceDocument, header: TableHeader): boolean {
