@@ -42,41 +42,42 @@ for (const [alias, canonical] of Object.entries(EXTRA_LEVEL2_ALIASES)) {
   if (resolved) level2ByName.set(alias, resolved);
 }
 
-// Documents repeat a handful of labels thousands of times; the cap bounds memory on hostile input.
-const MAX_REMEMBERED_LABELS = 10_000;
-const resolvedLabels = new Map<string, ResolvedLevel | null>();
-
 function withoutSuffix(name: string): string {
   return name.replace(/指标$/, '');
 }
 
 function normalizeLabel(label: string): string {
-  return label.normalize('NFKC').replace(/\s+/g, '').replace(/[★*]/g, '');
+  return label.normalize('NFKC').replace(/[\s★*]+/g, '');
+}
+
+// Documents repeat a handful of labels thousands of times; the cap bounds memory on hostile input.
+const MAX_REMEMBERED_LABELS = 10_000;
+
+function remembered<T>(resolve: (label: string) => T): (label: string) => T {
+  const known = new Map<string, T>();
+  return (label) => {
+    if (known.has(label)) return known.get(label) as T;
+    const resolved = resolve(label);
+    if (known.size < MAX_REMEMBERED_LABELS) known.set(label, resolved);
+    return resolved;
+  };
 }
 
 /**
  * Resolves a 二级指标 label (`22-社会效益`, `社会效益`, `社会效益指标`, `环境效益`, `进度指标`, …) to canonical
  * names, filling level1 from it. Returns null for text that is not a level label.
  */
-export function resolveLevel2(label: string): ResolvedLevel | null {
-  const known = resolvedLabels.get(label);
-  if (known !== undefined) return known;
-  const resolved = resolveLevel2Uncached(label);
-  if (resolvedLabels.size < MAX_REMEMBERED_LABELS) resolvedLabels.set(label, resolved);
-  return resolved;
-}
-
-function resolveLevel2Uncached(label: string): ResolvedLevel | null {
+export const resolveLevel2 = remembered((label: string): ResolvedLevel | null => {
   const text = normalizeLabel(label);
   const coded = /^(\d{2})(?:[-－—.、](.*))?$/.exec(text);
   if (coded) return (coded[2] ? level2ByName.get(coded[2]) : undefined) ?? level2ByCode.get(coded[1]) ?? null;
   return level2ByName.get(text) ?? null;
-}
+});
 
 /** Resolves a 一级指标 label (`1-产出指标`, `产出`, `效益指标`, …) to its canonical name, else null. */
-export function resolveLevel1(label: string): string | null {
+export const resolveLevel1 = remembered((label: string): string | null => {
   const text = normalizeLabel(label);
   const coded = /^(\d)(?:[-－—.、](.*))?$/.exec(text);
   if (coded) return (coded[2] ? level1ByName.get(coded[2]) : undefined) ?? level1ByCode.get(coded[1]) ?? null;
   return level1ByName.get(text) ?? (text === '满意度' ? LEVEL1.satisfaction : null);
-}
+});

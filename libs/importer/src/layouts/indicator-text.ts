@@ -65,19 +65,27 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
 const PERIOD_MARK = /实施周期指标值\s*[:：]/;
 const ANNUAL_MARK = /年度指标值\s*[:：]/;
 
+const ITEM_BOUNDARY = /[。；;.\s>]/;
+
+/** `N、` (or `N.` not followed by a digit) after punctuation or at the start: where item N begins. */
+function findItemStart(text: string, seq: number, from: number): { at: number; bodyAt: number } | null {
+  const digits = String(seq);
+  for (let at = text.indexOf(digits, from); at >= 0; at = text.indexOf(digits, at + 1)) {
+    if (at > 0 && !ITEM_BOUNDARY.test(text[at - 1])) continue;
+    let mark = at + digits.length;
+    while (text[mark] === ' ' || text[mark] === '\u3000') mark++;
+    if (text[mark] === '、' || ((text[mark] === '.' || text[mark] === '．') && !/\d/.test(text[mark + 1] ?? ''))) {
+      return { at, bodyAt: mark + 1 };
+    }
+  }
+  return null;
+}
+
 /** Splits `1、…2、…` into items, taking only the next expected number after punctuation as a boundary. */
 export function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
   const starts: Array<{ seq: number; at: number; bodyAt: number }> = [];
-  let seq = 1;
-  let from = 0;
-  for (;;) {
-    const pattern = new RegExp(`(?:^|(?<=[。；;.\\s>]))${seq}\\s*(?:、|[.．](?!\\d))`, 'g');
-    pattern.lastIndex = from;
-    const match = pattern.exec(text);
-    if (!match) break;
-    starts.push({ seq, at: match.index, bodyAt: match.index + match[0].length });
-    from = match.index + match[0].length;
-    seq++;
+  for (let seq = 1, start = findItemStart(text, 1, 0); start; start = findItemStart(text, ++seq, start.bodyAt)) {
+    starts.push({ seq, at: start.at, bodyAt: start.bodyAt });
   }
   return starts.map((start, index) => ({
     seq: start.seq,
@@ -89,7 +97,8 @@ function parseNumberedItem(seq: number, body: string): ParsedIndicator {
   const period = PERIOD_MARK.exec(body);
   const annual = ANNUAL_MARK.exec(body);
   const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
-  const parts = body.slice(0, headEnd).split(/[；;]/).map((part) => part.trim());
+  const head = body.slice(0, headEnd);
+  const parts = (head.includes(';') ? head.split(/[；;]/) : head.split('；')).map((part) => part.trim());
   let level1: string | null = null;
   let level2: string | null = null;
   while (parts.length > 1) {

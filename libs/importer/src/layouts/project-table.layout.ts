@@ -2,7 +2,7 @@ import type { ParsedIndicator, ParsedProject } from '../parsed-document';
 import type { SourceDocument, SourceRow } from '../read/source-document';
 import { cellOf, findHeader, readAmount, type ColumnMap, type TableHeader } from './header-columns';
 import { isNumberedIndicatorText, parseInlineIndicators, parseNumberedIndicators } from './indicator-text';
-import { emptyProject, type Layout } from './layout';
+import { newProject, type Layout } from './layout';
 
 const TOTAL_ROW = /^(合计|总计|小计|\**)$/;
 const FRESH_LIST = /^\s*1\s*[、.．]/;
@@ -52,15 +52,14 @@ function collectProjectRows(document: SourceDocument, header: TableHeader): Proj
       unitName = name;
       continue;
     }
-    const project: ParsedProject = {
-      ...emptyProject(name),
+    const project = newProject(name, {
       unitCode: cellOf(row, columns, 'unitCode') || null,
       unitName: cellOf(row, columns, 'unitName') || unitName,
       parentProject: cellOf(row, columns, 'parentProject') || null,
       category: cellOf(row, columns, 'category') || null,
       amount: readAmount(cellOf(row, columns, 'amount'), amountFactor),
       funding: fundingOf(row, columns, amountFactor),
-    };
+    });
     const carried = pending && !FRESH_LIST.test(indicators) ? pending : { goal: '', indicators: '' };
     projects.push({ project, goal: carried.goal + goal, indicators: carried.indicators + indicators });
     pending = null;
