@@ -62,8 +62,18 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
   return indicators;
 }
 
-const PERIOD_MARK = /实施周期指标值\s*[:：]/;
-const ANNUAL_MARK = /年度指标值\s*[:：]/;
+const PERIOD_LABEL = '实施周期指标值';
+const ANNUAL_LABEL = '年度指标值';
+
+/** Where `实施周期指标值:` (or another label and its colon) starts and where its value starts, else null. */
+function findMark(body: string, label: string): { index: number; valueAt: number } | null {
+  for (let index = body.indexOf(label); index >= 0; index = body.indexOf(label, index + 1)) {
+    let colon = index + label.length;
+    while (body[colon] === ' ') colon++;
+    if (body[colon] === ':' || body[colon] === '：') return { index, valueAt: colon + 1 };
+  }
+  return null;
+}
 
 const ITEM_BOUNDARY = /[。；;.\s>]/;
 
@@ -94,8 +104,8 @@ export function splitNumberedItems(text: string): Array<{ seq: number; body: str
 }
 
 function parseNumberedItem(seq: number, body: string): ParsedIndicator {
-  const period = PERIOD_MARK.exec(body);
-  const annual = ANNUAL_MARK.exec(body);
+  const period = findMark(body, PERIOD_LABEL);
+  const annual = findMark(body, ANNUAL_LABEL);
   const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
   const head = body.slice(0, headEnd);
   const parts = (head.includes(';') ? head.split(/[；;]/) : head.split('；')).map((part) => part.trim());
@@ -109,8 +119,8 @@ function parseNumberedItem(seq: number, body: string): ParsedIndicator {
     else break;
     parts.shift();
   }
-  const periodText = period ? body.slice(period.index + period[0].length, annual && annual.index > period.index ? annual.index : body.length) : null;
-  const annualText = annual ? body.slice(annual.index + annual[0].length, period && period.index > annual.index ? period.index : body.length) : null;
+  const periodText = period ? body.slice(period.valueAt, annual && annual.index > period.index ? annual.index : body.length) : null;
+  const annualText = annual ? body.slice(annual.valueAt, period && period.index > annual.index ? period.index : body.length) : null;
   return indicator({
     seq,
     level1,
@@ -127,5 +137,5 @@ export function parseNumberedIndicators(text: string): ParsedIndicator[] {
 }
 
 export function isNumberedIndicatorText(text: string): boolean {
-  return /(^|[>\s])1\s*[、.．]/.test(text) && ANNUAL_MARK.test(text) || PERIOD_MARK.test(text);
+  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findMark(text, ANNUAL_LABEL) !== null);
 }
