@@ -107,25 +107,26 @@ function parseNumberedItem(seq: number, body: string): ParsedIndicator {
   const period = findMark(body, PERIOD_LABEL);
   const annual = findMark(body, ANNUAL_LABEL);
   const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
-  const head = body.slice(0, headEnd);
-  const parts = (head.includes(';') ? head.split(/[；;]/) : head.split('；')).map((part) => part.trim());
+  const parts = body.slice(0, headEnd).split(/[；;]/);
   let level1: string | null = null;
   let level2: string | null = null;
-  while (parts.length > 1) {
-    const asLevel2: ResolvedLevel | null = level2 === null ? resolveLevel2(parts[0]) : null;
-    const asLevel1: string | null = level1 === null && level2 === null && !asLevel2 ? resolveLevel1(parts[0]) : null;
+  let nameAt = 0;
+  for (; nameAt < parts.length - 1; nameAt++) {
+    const part = parts[nameAt].trim();
+    const asLevel2: ResolvedLevel | null = level2 === null ? resolveLevel2(part) : null;
+    const asLevel1: string | null = level1 === null && level2 === null && !asLevel2 ? resolveLevel1(part) : null;
     if (asLevel1) level1 = asLevel1;
     else if (asLevel2) (level2 = asLevel2.level2), (level1 ??= asLevel2.level1);
     else break;
-    parts.shift();
   }
+  const nameParts = parts.slice(nameAt).map((part) => part.trim());
   const periodText = period ? body.slice(period.valueAt, annual && annual.index > period.index ? annual.index : body.length) : null;
   const annualText = annual ? body.slice(annual.valueAt, period && period.index > annual.index ? period.index : body.length) : null;
   return indicator({
     seq,
     level1,
     level2,
-    name: parts.filter((part) => part !== '').join('；'),
+    name: nameParts.length === 1 ? nameParts[0] : nameParts.filter((part) => part !== '').join('；'),
     periodTarget: periodText === null ? null : parseTarget(periodText),
     annualTarget: annualText === null ? null : parseTarget(annualText),
   });

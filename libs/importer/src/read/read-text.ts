@@ -21,7 +21,7 @@ function splitLine(line: string): string[] {
 export function readLines(text: string): SourceRow[] {
   const rows: SourceRow[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    if (MARKDOWN_SEPARATOR.test(line.trim()) && line.includes('|')) return;
+    if (line.includes('|') && MARKDOWN_SEPARATOR.test(line.trim())) return;
     rows.push({ cells: splitLine(line), line: index + 1 });
   });
   return rows;
