@@ -32,6 +32,12 @@ function splitNameAndTarget(item: string): { name: string; target: Target } {
   return { name: item, target: parseTarget('') };
 }
 
+function nextColon(text: string, from: number): number {
+  const ascii = text.indexOf(':', from);
+  const wide = text.indexOf('：', from);
+  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+}
+
 /**
  * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
  * every item after it until the next label; a label may also follow a space without a `;` before it.
@@ -45,10 +51,9 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
     const { name, target } = splitNameAndTarget(trimmed);
     if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target }));
   };
-  for (const piece of text.split(';').flatMap((part) => part.split('；'))) {
+  for (const piece of text.split(/[;；]/)) {
     let cursor = 0;
-    for (let colon = 0; colon < piece.length; colon++) {
-      if (piece[colon] !== ':' && piece[colon] !== '：') continue;
+    for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
       const word = piece.slice(cursor, colon).trimEnd();
       const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
       const label = resolveLevel2(word.slice(wordStart));

@@ -47,7 +47,7 @@ function collectProjectRows(document: SourceDocument, header: TableHeader): Proj
       else (previous.goal += goal), (previous.indicators += indicators);
       continue;
     }
-    if (TOTAL_ROW.test(name) || /^\**$/.test(row.cells.join('').replace(/\s/g, ''))) continue;
+    if (TOTAL_ROW.test(name)) continue;
     if (goal === '' && indicators === '' && columns.unitName === undefined) {
       unitName = name;
       continue;
