@@ -36,7 +36,7 @@ function targetFrom(value: string, operator: string, unit: string): Target | nul
   if (value === '') return null;
   if (/定性/.test(operator)) return qualitativeTarget(value);
   const withUnit = unit !== '' && /[\d０-９]$/.test(value) ? value + unit : value;
-  const comparator = /^(正向|反向|定量|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;
+  const comparator = /^((正向|反向|定量)(指标)?|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;
   return parseTarget(comparator + withUnit);
 }
 
