@@ -7,14 +7,31 @@ export const BOLD_FONT = 'NotoSansSC-Bold';
 export const PAGE_MARGIN = 36;
 
 const fontDir = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+const TABLE_RECORD_SIZE = 16;
+const SHAPING_TABLES = new Set(['GSUB', 'GPOS']);
 let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+
+/**
+ * Drops the OpenType layout tables from a TrueType file's table directory (the table data stays, unreferenced).
+ * Forms in Chinese need no ligatures or kerning, and fontkit re-parses these large tables for every
+ * document, which more than doubles the time to lay out a page.
+ */
+export function withoutShapingTables(font: Buffer): Buffer {
+  const stripped = Buffer.from(font);
+  const tableCount = font.readUInt16BE(4);
+  let kept = 0;
+  for (let index = 0; index < tableCount; index++) {
+    const record = font.subarray(12 + index * TABLE_RECORD_SIZE, 12 + (index + 1) * TABLE_RECORD_SIZE);
+    if (!SHAPING_TABLES.has(record.toString('latin1', 0, 4))) record.copy(stripped, 12 + kept++ * TABLE_RECORD_SIZE);
+  }
+  stripped.writeUInt16BE(kept, 4);
+  return stripped;
+}
 
 /** The two Noto Sans SC faces are ~10 MB each: read once per process, embedded as subsets per document. */
 function loadFonts(): { regular: Buffer; bold: Buffer } {
-  fontBytes ??= {
-    regular: readFileSync(join(fontDir, '400Regular/NotoSansSC_400Regular.ttf')),
-    bold: readFileSync(join(fontDir, '700Bold/NotoSansSC_700Bold.ttf')),
-  };
+  const load = (path: string) => withoutShapingTables(readFileSync(join(fontDir, path)));
+  fontBytes ??= { regular: load('400Regular/NotoSansSC_400Regular.ttf'), bold: load('700Bold/NotoSansSC_700Bold.ttf') };
   return fontBytes;
 }
 
