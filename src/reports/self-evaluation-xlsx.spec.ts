@@ -2,12 +2,7 @@ import ExcelJS from 'exceljs';
 import { SelfEvaluationSheet } from './report-data';
 import { renderSelfEvaluationXlsx } from './report-renderers';
 import { sampleSelfEvaluationSheet } from './sample-reports';
-
-async function readBack(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
-  return workbook;
-}
+import { readWorkbook } from './testing/read-workbook';
 
 function rowWith(sheet: ExcelJS.Worksheet, column: string, text: string): ExcelJS.Row {
   const found: ExcelJS.Row[] = [];
@@ -31,7 +26,7 @@ describe('自评表 XLSX', () => {
   let sheet: ExcelJS.Worksheet;
 
   beforeAll(async () => {
-    sheet = (await readBack(await renderSelfEvaluationXlsx([data]))).worksheets[0];
+    sheet = (await readWorkbook(await renderSelfEvaluationXlsx([data]))).worksheets[0];
   });
 
   it('has the title merged across the form, in 宋体', () => {
@@ -121,7 +116,7 @@ describe('自评表 XLSX workbook', () => {
     const sameName = sampleSelfEvaluationSheet(0);
     const longName = { ...sampleSelfEvaluationSheet(1), projectName: `[2025]重点项目/专项:${'经费'.repeat(20)}` };
 
-    const workbook = await readBack(await renderSelfEvaluationXlsx([sameName, sameName, longName]));
+    const workbook = await readWorkbook(await renderSelfEvaluationXlsx([sameName, sameName, longName]));
 
     const names = workbook.worksheets.map(({ name }) => name);
     expect(names).toHaveLength(3);
