@@ -11,3 +11,6 @@ export * from './scoring/score-execution';
 export * from './scoring/weights';
 export * from './scoring/score-project';
 export * from './monitoring/lights';
+export * from './review/review-project';
+export * from './review/project-rules';
+export * from './review/review-entries';

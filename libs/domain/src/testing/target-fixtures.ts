@@ -1,4 +1,4 @@
-import type { IndicatorForScoring } from '../scoring/indicator-input';
+import type { ReviewIndicator } from '../review/review-project';
 import type { Comparator, Target, TargetPer } from '../targets/target';
 import { INDICATOR_LEVELS } from '../taxonomy/indicator-levels';
 
@@ -24,7 +24,7 @@ export function placeholder(raw = '待单位补充...'): Target {
 }
 
 /** An indicator under a canonical level2 (level1 filled from it). */
-export function indicator(level2: string | null, name: string, annualTarget: Target | null, extra: Partial<IndicatorForScoring> = {}): IndicatorForScoring {
+export function indicator(level2: string | null, name: string, annualTarget: Target | null, extra: Partial<ReviewIndicator> = {}): ReviewIndicator {
   const level1 = INDICATOR_LEVELS.find((level) => level.level2.some((candidate) => candidate.name === level2))?.name ?? null;
   return { level1, level2, name, key: false, annualTarget, periodTarget: null, ...extra };
 }
