@@ -47,12 +47,20 @@ describe('indicator lights by month m (domain.md §6.3)', () => {
   });
 
   it.each([
+    ['a rate is compared with the full-year level', 92, {}, 'green', 102.22],
+    ['a rate under the vendor’s pro-rata rule', 92, { proRataRates: true }, 'blue', 204.44],
+    ['a rate well below its level', 50, {}, 'red', 55.56],
+  ])('satisfaction ≥90%% by June: %s', (_scenario, value, overrides, expected, progress) => {
+    expect(light(quantitative('gte', 90, '%'), { value }, '服务对象满意度指标', regionProfile(overrides))).toMatchObject({ light: expected, progress });
+  });
+
+  it.each([
     ['质量指标 under the Shanxi option, target reached', '质量指标', 95, ['质量指标'], 'green'],
     ['质量指标 under the Shanxi option, target missed', '质量指标', 94, ['质量指标'], 'red'],
     ['质量指标 without the option is pro-rated (over-shoot)', '质量指标', 95, [], 'blue'],
     ['数量指标 under the Shanxi option is still pro-rated', '数量指标', 95, ['质量指标'], 'blue'],
   ])('%s', (_scenario, level2, value, rangeOnlyLightLevel2, expected) => {
-    const profile = regionProfile({ rangeOnlyLightLevel2 });
+    const profile = regionProfile({ rangeOnlyLightLevel2, proRataRates: true });
     expect(light(quantitative('gte', 95, '%'), { value }, level2, profile).light).toBe(expected);
   });
 

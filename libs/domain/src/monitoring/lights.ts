@@ -68,12 +68,14 @@ export function monitorIndicator(input: MonitorIndicatorInput, profile: RegionPr
     return within(target.comparator === 'gt' && profile.strictAtEquality ? B > A : B >= A, `${indicator.level2}只核对是否达到 ${target.raw}`);
   }
   if (A <= 0) return within(B >= A, `目标 ${target.raw}`);
-  const expected = (A * period.throughMonth) / 12;
+  const proRata = target.unit !== '%' || profile.proRataRates;
+  const expected = proRata ? (A * period.throughMonth) / 12 : A;
   const progress = round2((B / expected) * 100);
+  const basis = proRata ? `按年度目标 ${fmt(A)} 的 ${period.throughMonth}/12 应完成 ${fmt(expected)}` : `比率目标按全年值 ${fmt(A)} 比较`;
   return {
     light: progressLight(progress, profile),
     progress,
-    explanation: `${indicator.name}：1–${period.throughMonth} 月累计 ${fmt(B)}，按年度目标 ${fmt(A)} 的 ${period.throughMonth}/12 应完成 ${fmt(expected)}，进度 ${progress}%`,
+    explanation: `${indicator.name}：1–${period.throughMonth} 月实际 ${fmt(B)}，${basis}，进度 ${progress}%`,
   };
 }
 

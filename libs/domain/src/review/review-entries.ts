@@ -47,9 +47,9 @@ export function entryDeadline(period: Period, profile: RegionProfile = DEFAULT_R
 }
 
 /**
- * Entry-time rules (domain.md §4.2, §4.6, §6.2). For the whole year they judge the 自评 score
- * (score below weight needs a reason); for an earlier period they judge the 双监控 light
- * (red or yellow needs a reason, blue is over-achievement).
+ * Entry-time rules (domain.md §4.2, §4.6, §6.2). For the whole year they judge the 自评 status
+ * (a target not met needs a reason; a 达成 grade scored at its band midpoint does not); for an
+ * earlier period they judge the 双监控 light (red or yellow needs a reason, blue is over-achievement).
  */
 export function reviewEntries(input: EntryReviewInput, profile: RegionProfile = DEFAULT_REGION_PROFILE): Finding[] {
   const { period, indicators } = input;
@@ -74,7 +74,7 @@ export function reviewEntries(input: EntryReviewInput, profile: RegionProfile = 
     if (!hasActual(entry)) return [];
     const issue = score.issue && score.issue.code !== 'TARGET_NOT_SCORABLE' ? score.issue : null;
     const light = yearEnd ? null : monitorIndicator({ indicator, actual: entry, period }, profile).light;
-    const behind = yearEnd ? score.score !== null && score.score < score.weight : light === 'red' || light === 'yellow';
+    const behind = yearEnd ? score.status === 'partially_met' || score.status === 'not_met' : light === 'red' || light === 'yellow';
     const overAchieved = yearEnd ? score.overAchieved : light === 'blue';
     const explained = !!entry.deviationReason?.trim();
     return [

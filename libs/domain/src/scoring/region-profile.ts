@@ -31,6 +31,11 @@ export interface RegionProfile {
   /** Indicator light bounds on progress p: red below `red`, yellow below `yellow`, blue from `blue`. */
   indicatorLights: { red: number; yellow: number; blue: number };
   budgetLights: { red: number; yellow: number };
+  /**
+   * Pro-rate % targets by m/12 like other targets (the vendor's rule). Off by default: a rate such as
+   * 满意度 ≥ 90 % is a level, not a cumulative amount, so mid-year it is compared with the full target.
+   */
+  proRataRates: boolean;
   /** 二级 whose lights only check the target at face value (Shanxi: 质量/时效/成本). */
   rangeOnlyLightLevel2: readonly string[];
   /** R18 fires only where the region requires a core (★) indicator. */
@@ -52,6 +57,7 @@ export const DEFAULT_REGION_PROFILE: RegionProfile = {
   qualitativeShareAbove: 50,
   indicatorLights: { red: 60, yellow: 80, blue: 120 },
   budgetLights: { red: 60, yellow: 80 },
+  proRataRates: false,
   rangeOnlyLightLevel2: [],
   requireCoreIndicator: false,
   entryDeadlineDays: 10,
