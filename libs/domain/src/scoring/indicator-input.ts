@@ -24,6 +24,20 @@ export interface Actual {
   override?: { score: number; reason: string } | null;
 }
 
+/** A target that can be scored at all: not absent, empty or a placeholder. */
+export function isScorableTarget(target: Target | null | undefined): target is Target {
+  return !!target && target.kind !== 'placeholder' && target.kind !== 'missing';
+}
+
+/** ≥, > and bare numbers count upwards (正向); ≤ and < downwards (反向). */
+export function isPositiveTarget(target: Target): boolean {
+  return target.comparator === 'gte' || target.comparator === 'gt' || target.comparator === 'eq';
+}
+
+export function isReverseTarget(target: Target): boolean {
+  return target.comparator === 'lte' || target.comparator === 'lt';
+}
+
 export type Level1Pool = 'output' | 'benefit' | 'satisfaction' | 'cost';
 
 const POOL_BY_LEVEL1: Record<string, Level1Pool> = {

@@ -5,3 +5,8 @@
 export function round2(value: number): number {
   return Math.round(Number((value * 100).toPrecision(12))) / 100;
 }
+
+/** A number as shown in explanations: at most 4 decimals, no trailing zeros. */
+export function formatNumber(value: number): string {
+  return String(Number(value.toFixed(4)));
+}

@@ -1,9 +1,9 @@
 import type { Period } from '../periods/period';
 import type { Target } from '../targets/target';
-import { type Actual, type IndicatorForScoring, type QualitativeGrade, hasActual } from './indicator-input';
-import { QUALITATIVE_GRADE_LABELS, type ScoreBand, isInBand, parseQualitativeGrade, qualitativeBand } from './qualitative';
+import { type Actual, type IndicatorForScoring, type QualitativeGrade, hasActual, isPositiveTarget, isScorableTarget } from './indicator-input';
+import { QUALITATIVE_GRADE_LABELS, type ScoreBand, describeBand, fullBand, isInBand, parseQualitativeGrade, qualitativeBand } from './qualitative';
 import { DEFAULT_REGION_PROFILE, type RegionProfile } from './region-profile';
-import { round2 } from './round';
+import { formatNumber as fmt, round2 } from './round';
 
 export type IndicatorStatus = 'met' | 'partially_met' | 'not_met' | 'pending' | 'not_scorable';
 
@@ -68,8 +68,8 @@ export function scoreIndicator(input: ScoreIndicatorInput, profile: RegionProfil
     formula: null,
     issue: null,
   };
-  if (!target || target.kind === 'placeholder' || target.kind === 'missing') {
-    return unscorable(base, indicator, 'TARGET_NOT_SCORABLE', `年度指标值“${target?.raw || '空'}”无法评分，须先补充指标值`);
+  if (!isScorableTarget(target)) {
+    return unscorable(base, indicator, 'TARGET_NOT_SCORABLE', `年度指标值“${base.target ?? '空'}”无法评分，须先补充指标值`);
   }
   if (!hasActual(actual)) {
     return { ...base, status: 'pending', score: null, explanation: `${indicator.name}：尚未填报实际完成值，暂不评分` };
@@ -88,7 +88,7 @@ export function scoreIndicator(input: ScoreIndicatorInput, profile: RegionProfil
     return applyOverride(
       unscorable({ ...base, ratio: outcome.ratio, formula: outcome.formula }, indicator, 'MANUAL_SCORE_REQUIRED', `${outcome.formula}，须由评审人工评分`),
       actual,
-      { min: 0, max: weight, maxInclusive: true, midpoint: weight / 2 },
+      fullBand(weight),
     );
   }
   const score = round2(Math.min(1, Math.max(0, outcome.fraction)) * weight);
@@ -103,7 +103,7 @@ export function scoreIndicator(input: ScoreIndicatorInput, profile: RegionProfil
       explanation: `${indicator.name}：年度指标值 ${target.raw}，实际完成值 ${base.actual}，分值 ${weight}；${outcome.formula}${note}`,
     },
     actual,
-    { min: 0, max: weight, maxInclusive: true, midpoint: weight / 2 },
+    fullBand(weight),
   );
 }
 
@@ -114,7 +114,7 @@ export function overrideBand(
   weight: number,
   profile: RegionProfile = DEFAULT_REGION_PROFILE,
 ): ScoreBand | null {
-  if (indicator.annualTarget?.kind !== 'qualitative') return { min: 0, max: weight, maxInclusive: true, midpoint: weight / 2 };
+  if (indicator.annualTarget?.kind !== 'qualitative') return fullBand(weight);
   const grade = gradeOf(actual);
   return grade ? qualitativeBand(grade, weight, profile) : null;
 }
@@ -142,7 +142,7 @@ function scoreQualitative(base: ScoreBase, indicator: IndicatorForScoring, actua
     return unscorable(base, indicator, 'ACTUAL_NOT_GRADE', `定性指标的实际完成情况须为“${grades}”之一，填报的是“${base.actual}”`);
   }
   const band = qualitativeBand(grade, base.weight, profile);
-  const formula = `${QUALITATIVE_GRADE_LABELS[grade]}，得分取区间 [${round2(band.min)}, ${round2(band.max)}${band.maxInclusive ? ']' : ')'} 的中值 ${round2(band.midpoint)}`;
+  const formula = `${QUALITATIVE_GRADE_LABELS[grade]}，得分取区间 ${describeBand(band)} 的中值 ${round2(band.midpoint)}`;
   return applyOverride(
     {
       ...base,
@@ -160,10 +160,9 @@ function applyOverride(result: IndicatorScore, actual: Actual, band: ScoreBand):
   const override = actual.override;
   if (!override) return result;
   if (!isInBand(override.score, band)) {
-    const range = `[${round2(band.min)}, ${round2(band.max)}${band.maxInclusive ? ']' : ')'}`;
     return {
       ...result,
-      issue: { code: 'OVERRIDE_OUT_OF_RANGE', message: `评审调整分 ${override.score} 不在允许范围 ${range} 内，未采用` },
+      issue: { code: 'OVERRIDE_OUT_OF_RANGE', message: `评审调整分 ${override.score} 不在允许范围 ${describeBand(band)} 内，未采用` },
     };
   }
   const status =
@@ -270,8 +269,7 @@ function reverse({ A, B, weight, label, strict }: Comparison, profile: RegionPro
 }
 
 function isOverAchieved(target: Target, actual: number, period: Period | undefined, profile: RegionProfile): boolean {
-  const positiveComparator = target.comparator === 'gte' || target.comparator === 'gt' || target.comparator === 'eq';
-  if (!positiveComparator || target.upper != null || target.value == null) return false;
+  if (!isPositiveTarget(target) || target.upper != null || target.value == null) return false;
   const A = cumulativeTargetValue(target, target.value, period);
   return A > 0 && actual >= A * profile.overAchieveRatio;
 }
@@ -281,8 +279,4 @@ function describeActual(actual: Actual | null | undefined, target: Target | null
   if (actual.value != null) return `${fmt(actual.value)}${target?.unit ?? ''}`;
   if (actual.grade) return QUALITATIVE_GRADE_LABELS[actual.grade];
   return actual.text?.trim() || null;
-}
-
-export function fmt(value: number): string {
-  return String(Number(value.toFixed(4)));
 }
