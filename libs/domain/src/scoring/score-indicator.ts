@@ -195,6 +195,11 @@ function describeTargetValue(target: Target, value: number, period: Period | und
   return target.per && effective !== value ? `按每${PER_LABEL[target.per]} ${fmt(value)} 累计为 ${fmt(effective)}` : fmt(effective);
 }
 
+/** `gt`/`lt` exclude equality only where the region says so; the vendor treats them as gte/lte. */
+export function isStrict(target: Target, profile: RegionProfile): boolean {
+  return (target.comparator === 'gt' || target.comparator === 'lt') && profile.strictAtEquality;
+}
+
 interface Comparison {
   A: number;
   B: number;
@@ -219,10 +224,10 @@ function evaluateQuantitative(target: Target, B: number, weight: number, period:
       return A === 0 ? equalZero(at(A)) : positive(at(A));
     case 'gte':
     case 'gt':
-      return positive(at(A, target.comparator === 'gt' && profile.strictAtEquality));
+      return positive(at(A, isStrict(target, profile)));
     case 'lte':
     case 'lt':
-      return reverse(at(A, target.comparator === 'lt' && profile.strictAtEquality), profile);
+      return reverse(at(A, isStrict(target, profile)), profile);
     default:
       return null;
   }
