@@ -37,7 +37,6 @@ export interface MonitorIndicatorInput {
   period: Period;
 }
 
-/** The light of one indicator for the cumulative actual to month m. */
 export function monitorIndicator(input: MonitorIndicatorInput, profile: RegionProfile = DEFAULT_REGION_PROFILE): LightResult {
   const { indicator, actual, period } = input;
   const target = indicator.annualTarget;

@@ -43,7 +43,6 @@ export const ENTRY_RULE_CODES = [
 ] as const;
 export type EntryRuleCode = (typeof ENTRY_RULE_CODES)[number];
 
-/** The day after which a missing actual for the period is flagged. */
 export function entryDeadline(period: Period, profile: RegionProfile = DEFAULT_REGION_PROFILE): string {
   return addDays(period.endDate, profile.entryDeadlineDays);
 }

@@ -62,7 +62,6 @@ export function level1Pool(indicator: Pick<IndicatorForScoring, 'level1' | 'leve
   return level1 ? POOL_BY_LEVEL1[level1] : null;
 }
 
-/** The 一级 a canonical level2 belongs to in the current classification. */
 export function level1OfLevel2(level2: string): string | null {
   return LEVEL1_BY_LEVEL2.get(level2) ?? null;
 }

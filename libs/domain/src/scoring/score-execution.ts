@@ -5,7 +5,6 @@ import type { IndicatorStatus } from './score-indicator';
 export interface ExecutionInput {
   /** 全年预算数 A (调整后, 含上年结转), in 元. */
   budget: number | null | undefined;
-  /** 全年执行数 B, in 元. */
   spent: number | null | undefined;
 }
 
