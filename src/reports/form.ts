@@ -1,4 +1,5 @@
-import { formatPercent, formatScore, formatWanYuan } from './report-format';
+import { formatNumber } from '@app/domain';
+import { formatPercent, formatWanYuan } from './report-format';
 
 /** How a numeric cell is shown: `wanYuan` holds 元 and shows 万元; `percent` holds a fraction. */
 export type CellFormat = 'text' | 'wanYuan' | 'percent' | 'score';
@@ -93,7 +94,7 @@ export function cellText({ value, format }: FormCell): string {
       return formatPercent(value);
     case 'score':
     case 'text':
-      return formatScore(value);
+      return formatNumber(value);
   }
 }
 

@@ -1,6 +1,7 @@
 import { cell, Form, FormCell, headingRow, levelCells, row, tableHeadingRow } from './form';
 import { FundsAmounts, SelfEvaluationSheet } from './report-data';
-import { executionRate, formatScore } from './report-format';
+import { formatNumber } from '@app/domain';
+import { executionRate } from './report-format';
 
 const NOT_SCORED = '—';
 
@@ -16,7 +17,7 @@ export function selfEvaluationForm(sheet: SelfEvaluationSheet): Form {
   const text = (value: string | null, colSpan: number) => cell(value, { colSpan, align: 'left' });
   const leading = levelCells(
     indicators,
-    (level1, run) => `${level1}（${formatScore(run.reduce((sum, { weight }) => sum + weight, 0))}分）`,
+    (level1, run) => `${level1}（${formatNumber(run.reduce((sum, { weight }) => sum + weight, 0))}分）`,
   );
   const totalWeight = indicators.reduce((sum, { weight }) => sum + weight, funds.total.weight);
 
