@@ -89,6 +89,18 @@ describe(parseDocument.name, () => {
       expect(document.projects[1]).toMatchObject({ goal: '目标二。补充', funding: { fiscal: 20000, specialAccount: null, other: null } });
     });
 
+    it.each([
+      ['指标值', '1、产出指标；数量指标；补贴企业数；指标值:≥50家。2、满意度指标；满意度；企业满意度；指标值：≥90%。'],
+      ['目标值', '1. 产出指标;数量指标;补贴企业数;目标值:≥50家;2. 满意度指标;满意度;企业满意度;目标值:≥90%'],
+    ])('reads items whose single value is called %s', async (_label, cell) => {
+      const document = await text(`${header}项目\t1\t1\t\t\t目标\t${cell}\n`);
+      expect(document.layout).toBe('numbered');
+      expect(document.projects[0].indicators).toEqual([
+        expect.objectContaining({ seq: 1, level1: '产出指标', level2: '数量指标', name: '补贴企业数', periodTarget: null, annualTarget: expect.objectContaining({ value: 50, unit: '家' }) }),
+        expect.objectContaining({ seq: 2, level1: '满意度指标', level2: '服务对象满意度指标', name: '企业满意度', annualTarget: expect.objectContaining({ value: 90 }) }),
+      ]);
+    });
+
     it('keeps a level code that disagrees with the name as the document has it', async () => {
       const document = await text(`${header}项目\t1\t1\t\t\t目标\t1、4-成本指标；42-社会成本指标；可持续影响指标；实施周期指标值:100%；年度指标值:100%。\n`);
       expect(document.projects[0].indicators[0]).toMatchObject({ level1: '成本指标', level2: '社会成本指标', name: '可持续影响指标' });

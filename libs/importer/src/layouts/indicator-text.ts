@@ -68,7 +68,8 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
 }
 
 const PERIOD_LABEL = '实施周期指标值';
-const ANNUAL_LABEL = '年度指标值';
+// Exports with one value per item call it 指标值 or 目标值; tried only after the specific wordings.
+const ANNUAL_LABELS = ['年度指标值', '年度目标值', '指标值', '目标值'];
 
 /** Where `实施周期指标值:` (or another label and its colon) starts and where its value starts, else null. */
 function findMark(body: string, label: string): { index: number; valueAt: number } | null {
@@ -108,9 +109,18 @@ export function splitNumberedItems(text: string): Array<{ seq: number; body: str
   }));
 }
 
+function findAnnualMark(body: string, period: { index: number } | null): { index: number; valueAt: number } | null {
+  for (const label of ANNUAL_LABELS) {
+    const mark = findMark(body, label);
+    // `指标值` inside `实施周期指标值` is the period mark itself.
+    if (mark && !(period && mark.index > period.index && mark.index < period.index + PERIOD_LABEL.length)) return mark;
+  }
+  return null;
+}
+
 function parseNumberedItem(seq: number, body: string): ParsedIndicator {
   const period = findMark(body, PERIOD_LABEL);
-  const annual = findMark(body, ANNUAL_LABEL);
+  const annual = findAnnualMark(body, period);
   const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
   const parts = body.slice(0, headEnd).split(/[；;]/);
   let level1: string | null = null;
@@ -143,5 +153,5 @@ export function parseNumberedIndicators(text: string): ParsedIndicator[] {
 }
 
 export function isNumberedIndicatorText(text: string): boolean {
-  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findMark(text, ANNUAL_LABEL) !== null);
+  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findAnnualMark(text, null) !== null);
 }
