@@ -14,6 +14,7 @@ describe(parseDocument.name, () => {
     ['monitoring-markdown.md', 'columns', 1, 3],
     ['inline-other-wording.txt', 'inline', 2, 5],
     ['numbered-page-split.tsv', 'numbered', 2, 3],
+    ['goals-only.csv', 'goals', 2, 0],
   ])('detects the layout of %s as %s with %d projects and %d indicators', async (name, layout, projects, indicators) => {
     const document = await parseFixture('ok', name);
     expect(document.layout).toBe(layout);
