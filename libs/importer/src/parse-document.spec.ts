@@ -128,6 +128,17 @@ describe(parseDocument.name, () => {
     ]);
   });
 
+  it('reads one 自评表 after another, each under its own 项目名称', async () => {
+    const table = (project: string, indicator: string) =>
+      `项目支出绩效自评表\n项目名称\t${project}\n主管部门\t某局\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n` +
+      `产出指标\t数量指标\t${indicator}\t≥10次\t12次\t50\t50\n\t质量指标\t合格率\t100%\t100%\t50\t50\n`;
+    const document = await text(table('甲项目', '培训次数') + '\n' + table('乙项目', '检查次数'));
+    expect(document.projects.map(({ name, indicators }) => [name, indicators.map((i) => [i.level2, i.name, i.score])])).toEqual([
+      ['甲项目', [['数量指标', '培训次数', 50], ['质量指标', '合格率', 50]]],
+      ['乙项目', [['数量指标', '检查次数', 50], ['质量指标', '合格率', 50]]],
+    ]);
+  });
+
   it('reads a 自评表 with weights, actuals, scores and deviation reasons, blank level cells meaning "same as above"', async () => {
     const document = await parseFixture('ok', 'self-evaluation-selfpingbiao.csv');
     expect(document.projects[0].indicators[1]).toMatchObject({

@@ -60,16 +60,16 @@ export function mapColumns(cells: string[]): ColumnMap {
   return columns;
 }
 
-function amountFactor(document: SourceDocument, header: SourceRow, columns: ColumnMap): number {
-  const amountHeader = columns.amount === undefined ? '' : header.cells[columns.amount];
+function amountFactor(document: SourceDocument, headerIndex: number, columns: ColumnMap): number {
+  const amountHeader = columns.amount === undefined ? '' : document.rows[headerIndex].cells[columns.amount];
   if (/万元/.test(amountHeader)) return 1e4;
   if (/元/.test(amountHeader)) return 1;
-  const above = document.rows.slice(Math.max(0, document.rows.indexOf(header) - 8), document.rows.indexOf(header));
+  const above = document.rows.slice(Math.max(0, headerIndex - 8), headerIndex);
   const mark = above.map((row) => row.cells.join(' ')).reverse().find((text) => /单位[:：]\s*(万元|元)/.test(text));
   return mark && !/单位[:：]\s*万元/.test(mark) ? 1 : 1e4;
 }
 
-/** The first row whose cells name every required role. */
+/** The first row from `from` on whose cells name every required role. */
 export function findHeader(document: SourceDocument, required: readonly ColumnRole[], from = 0): TableHeader | null {
   for (let rowIndex = from; rowIndex < document.rows.length; rowIndex++) {
     const row = document.rows[rowIndex];
@@ -77,7 +77,7 @@ export function findHeader(document: SourceDocument, required: readonly ColumnRo
     if (row.cells.length < 3 || row.cells.some((cell) => cell.length > 40)) continue;
     const columns = mapColumns(row.cells);
     if (required.every((role) => columns[role] !== undefined)) {
-      return { rowIndex, columns, amountFactor: amountFactor(document, row, columns) };
+      return { rowIndex, columns, amountFactor: amountFactor(document, rowIndex, columns) };
     }
   }
   return null;
