@@ -88,10 +88,18 @@ function buildProjects(rows: ProjectRow[], parseIndicators: (text: string) => Pa
   });
 }
 
+// A table keeps one style throughout; its first cells are enough to tell, however long the file.
+const STYLE_SAMPLE = 20;
+
 function usesNumberedItems(document: SourceDocument, header: TableHeader): boolean {
-  return document.rows
-    .slice(header.rowIndex + 1)
-    .some((row) => isNumberedIndicatorText(cellOf(row, header.columns, 'indicators')));
+  let sampled = 0;
+  for (let index = header.rowIndex + 1; index < document.rows.length && sampled < STYLE_SAMPLE; index++) {
+    const cell = cellOf(document.rows[index], header.columns, 'indicators');
+    if (cell === '') continue;
+    if (isNumberedIndicatorText(cell)) return true;
+    sampled++;
+  }
+  return false;
 }
 
 function projectTableLayout(name: string, style: IndicatorStyle): Layout {
