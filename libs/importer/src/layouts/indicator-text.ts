@@ -19,17 +19,17 @@ export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicato
   return { seq, level1, level2, name, key, periodTarget, annualTarget };
 }
 
-/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: splits an item into name and its single target. */
-function splitNameAndTarget(item: string): { name: string; target: Target } {
-  const symbol = SYMBOL_COMPARATOR.exec(item);
-  if (symbol && symbol.index > 0) return { name: item.slice(0, symbol.index), target: parseTarget(item.slice(symbol.index)) };
-  const qualitativeMark = item.indexOf('定性');
-  if (qualitativeMark > 0) {
-    return { name: item.slice(0, qualitativeMark), target: qualitativeTarget(item.slice(qualitativeMark + 2)) };
-  }
-  const word = WORD_COMPARATOR.exec(item);
-  if (word && word.index > 0) return { name: item.slice(0, word.index), target: parseTarget(item.slice(word.index)) };
-  return { name: item, target: parseTarget('') };
+/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: one inline item as an indicator with its single target. */
+function inlineIndicator(item: string, level: ResolvedLevel): ParsedIndicator | null {
+  let nameEnd = item.search(SYMBOL_COMPARATOR);
+  let target: Target;
+  if (nameEnd > 0) target = parseTarget(item.slice(nameEnd));
+  else if ((nameEnd = item.indexOf('定性')) > 0) target = qualitativeTarget(item.slice(nameEnd + 2));
+  else if ((nameEnd = item.search(WORD_COMPARATOR)) > 0) target = parseTarget(item.slice(nameEnd));
+  else (nameEnd = item.length), (target = parseTarget(''));
+  const name = item.slice(0, nameEnd);
+  if (/^[★☆\s]*$/.test(name)) return null;
+  return indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target });
 }
 
 function nextColon(text: string, from: number): number {
@@ -46,10 +46,8 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
   let level: ResolvedLevel = { level1: null, level2: null };
   const addItem = (item: string): void => {
-    const trimmed = item.trim();
-    if (trimmed === '') return;
-    const { name, target } = splitNameAndTarget(trimmed);
-    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target }));
+    const parsed = inlineIndicator(item.trim(), level);
+    if (parsed) indicators.push(parsed);
   };
   for (const piece of text.split(/[;；]/)) {
     let cursor = 0;
