@@ -44,7 +44,7 @@ function headerKey(cell: string): string {
   return cleanCell(cell).normalize('NFKC').replace(/\s+/g, '').replace(/[(（][^)）]*[)）]$/, '');
 }
 
-export function mapColumns(cells: string[]): ColumnMap {
+function mapColumns(cells: string[]): ColumnMap {
   const columns: ColumnMap = {};
   cells.forEach((cell, index) => {
     const key = headerKey(cell);

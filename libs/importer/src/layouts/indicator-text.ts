@@ -96,7 +96,7 @@ function findItemStart(text: string, seq: number, from: number): { at: number; b
 }
 
 /** Splits `1、…2、…` into items, taking only the next expected number after punctuation as a boundary. */
-export function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
+function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
   const starts: Array<{ seq: number; at: number; bodyAt: number }> = [];
   for (let seq = 1, start = findItemStart(text, 1, 0); start; start = findItemStart(text, ++seq, start.bodyAt)) {
     starts.push({ seq, at: start.at, bodyAt: start.bodyAt });
