@@ -35,7 +35,7 @@ export class EnvironmentVariables {
   @Min(1)
   IMPORT_CONCURRENCY = 2;
 
-  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL = 'log';
 }
 

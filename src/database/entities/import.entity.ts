@@ -7,7 +7,7 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export interface ImportWarning {
   code: string;
   message: string;
-  details?: Record<string, unknown>;
+  details?: Record<string, number | string>;
 }
 
 @Entity('imports')
