@@ -2,7 +2,6 @@ import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { toErrorResponse } from './common/error-response';
 import { strictValidationPipe } from './common/validation';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -16,10 +15,6 @@ export function createFastifyAdapter(): FastifyAdapter {
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // @nestjs/platform-fastify bundles its own copy of fastify's types; the plugin is the same at run time.
   await app.register(multipart as unknown as Parameters<NestFastifyApplication['register']>[0], { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
-  app.getHttpAdapter().getInstance().setErrorHandler((error, _request, reply) => {
-    const { status, body } = toErrorResponse(error);
-    void reply.status(status).send(body);
-  });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

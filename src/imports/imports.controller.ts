@@ -26,11 +26,7 @@ export class ImportsController {
     }
     const file = await request.file();
     if (!file) throw new AppError('FILE_MISSING', '请求中没有文件（字段 file）');
-    const content = await file.toBuffer();
-    if (content.length === 0) {
-      throw new AppError('VALIDATION_FAILED', `上传的文件 ${file.filename} 是空的`, { fields: { file: ['empty'] } });
-    }
-    const { import: row, created } = await this.imports.register(file.filename, content);
+    const { import: row, created } = await this.imports.register(file.filename, await file.toBuffer());
     if (row.status === 'queued') await this.producer.enqueue(row.id);
     void reply.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK);
     return ImportResponseDto.from(row);
