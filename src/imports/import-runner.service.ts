@@ -39,6 +39,7 @@ export class ImportRunner {
       const stored = await storeDocument(manager, importId, document, findings);
       await manager.update(Import, importId, {
         status: 'succeeded',
+        layout: document.layout,
         year: document.year,
         departmentId: stored.departmentId,
         projectCount: stored.projectCount,
