@@ -124,6 +124,29 @@ describe('imports', () => {
     }
   });
 
+  it('shows an R04 flag on every placeholder target of the projects GET /projects?flag=R04 lists', async () => {
+    const listed = (await app.inject({ method: 'GET', url: '/projects?flag=R04&pageSize=200' })).json();
+    const placeholderProjects = await countRows(
+      `SELECT count(DISTINCT "projectId") FROM indicators WHERE 'placeholder' IN ("annualKind", "periodKind")`,
+      [],
+    );
+    expect(placeholderProjects).toBeGreaterThan(0);
+    expect(listed.total).toBe(placeholderProjects);
+
+    for (const { id } of listed.items) {
+      const project = (await app.inject({ method: 'GET', url: `/projects/${id}` })).json();
+      const placeholders = project.indicators.filter((i: { annualTarget: { kind: string } | null; periodTarget: { kind: string } | null }) =>
+        [i.annualTarget?.kind, i.periodTarget?.kind].includes('placeholder'),
+      );
+      expect(placeholders.length).toBeGreaterThan(0);
+      for (const indicator of placeholders) {
+        expect(indicator.flags).toEqual(
+          expect.arrayContaining([expect.objectContaining({ code: 'R04', severity: 'error', message: expect.any(String) })]),
+        );
+      }
+    }
+  });
+
   it.each(badFiles)('fails %s with the reason and stores no project', async (fileName) => {
     const response = await upload(fileName, readFileSync(join(NOT_OK, fileName)));
     expect(response.statusCode).toBe(202);

@@ -1,23 +1,17 @@
-import type { Finding } from '@app/domain';
-import { DocumentError, parseDocument, ParsedProject } from '@app/importer';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { reviewProject } from '@app/domain';
+import { DocumentError, parseDocument } from '@app/importer';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Import, ImportFile } from '../database/entities';
 import { storeDocument } from './document-store';
-
-export const PROJECT_REVIEW = Symbol('PROJECT_REVIEW');
-export type ProjectReview = (project: ParsedProject) => Finding[];
 
 /** Parse → review → store in one transaction. Shared by the queue processor and the CLI. */
 @Injectable()
 export class ImportRunner {
   private readonly logger = new Logger(ImportRunner.name);
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(PROJECT_REVIEW) private readonly review: ProjectReview,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async run(importId: string): Promise<Import> {
     const imports = this.dataSource.getRepository(Import);
@@ -33,7 +27,7 @@ export class ImportRunner {
       if (!(error instanceof DocumentError)) throw error;
       return this.fail(importId, error.code, error.message, error.details);
     }
-    const findings = document.projects.map((project) => this.review(project));
+    const findings = document.projects.map((project) => reviewProject(project));
 
     return this.dataSource.transaction(async (manager) => {
       const stored = await storeDocument(manager, importId, document, findings);
