@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerHealthCommand } from './health.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerParseCommand } from './parse.command';
@@ -10,6 +11,7 @@ registerParseCommand(program);
 registerMigrateCommand(program);
 registerImportCommand(program);
 registerStartCommand(program);
+registerHealthCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
