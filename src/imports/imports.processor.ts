@@ -1,13 +1,22 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
-import { validateEnvironment } from '../config/env.validation';
+import type { AppConfig } from '../config/config.module';
 import { ImportRunner } from './import-runner.service';
 import { IMPORTS_QUEUE, ImportJob, ImportJobName } from './imports.queue';
 
-@Processor(IMPORTS_QUEUE, { concurrency: validateEnvironment(process.env).IMPORT_CONCURRENCY })
-export class ImportsProcessor extends WorkerHost {
-  constructor(private readonly runner: ImportRunner) {
+@Processor(IMPORTS_QUEUE)
+export class ImportsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly runner: ImportRunner,
+    @Inject(ConfigService) private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.get('IMPORT_CONCURRENCY', { infer: true });
   }
 
   async process(job: Job<ImportJob['data'], unknown, ImportJob['name']>): Promise<{ status: string }> {
