@@ -1,0 +1,80 @@
+import { parseTarget } from './parse-target';
+
+describe(parseTarget.name, () => {
+  it.each([
+    ['≥390', 'gte', 390, null],
+    ['≥90%', 'gte', 90, '%'],
+    ['>=90%', 'gte', 90, '%'],
+    ['＞＝90％', 'gte', 90, '%'],
+    ['≧90%', 'gte', 90, '%'],
+    ['大于等于90%', 'gte', 90, '%'],
+    ['不低于30篇', 'gte', 30, '篇'],
+    ['不少于2次', 'gte', 2, '次'],
+    ['全员业务培训不少1次', 'gte', 1, '次'],
+    ['至少3场', 'gte', 3, '场'],
+    ['完成率达到100%', 'gte', 100, '%'],
+    ['15次以上', 'gte', 15, '次'],
+    ['5个镇以上', 'gte', 5, '个镇'],
+    ['≤4000元/人', 'lte', 4000, '元/人'],
+    ['<=30天', 'lte', 30, '天'],
+    ['不超过5%', 'lte', 5, '%'],
+    ['3个工作日以内', 'lte', 3, '个工作日'],
+    ['2小时以下', 'lte', 2, '小时'],
+    ['高于95%', 'gt', 95, '%'],
+    ['超过10家', 'gt', 10, '家'],
+    ['采购率大于80%即达标', 'gt', 80, '%'],
+    ['低于5%', 'lt', 5, '%'],
+    ['不足3次', 'lt', 3, '次'],
+    ['小于2小时', 'lt', 2, '小时'],
+    ['100%', 'eq', 100, '%'],
+    ['=100%', 'eq', 100, '%'],
+    ['78个', 'eq', 78, '个'],
+    ['一个指挥部', 'eq', 1, '个指挥部'],
+    ['≥1.4万人', 'gte', 14000, '人'],
+    ['≥5亿元', 'gte', 500000000, '元'],
+    ['10万平米', 'eq', 100000, '平米'],
+    ['≥1,200个', 'gte', 1200, '个'],
+    ['≥１２００个', 'gte', 1200, '个'],
+    ['≥48期/条/篇', 'gte', 48, '期/条/篇'],
+    ['≥3%（含广清、广佛、广德产业园）', 'gte', 3, '%'],
+    ['满意度指标低于90%不得分，大于等于90%得满分', 'gte', 90, '%'],
+  ])('reads %s as %s %d %s', (raw, comparator, value, unit) => {
+    expect(parseTarget(raw)).toMatchObject({ raw, kind: 'quantitative', comparator, value, unit, per: null });
+  });
+
+  it.each([
+    ['每月不少于1次', 'month'],
+    ['每季度至少1次', 'quarter'],
+    ['每年≥2次', 'year'],
+  ])('reads the period of %s as %s', (raw, per) => {
+    expect(parseTarget(raw)).toMatchObject({ kind: 'quantitative', per });
+  });
+
+  it.each([
+    ['80%-90%', 80, 90, '%'],
+    ['80%~90%', 80, 90, '%'],
+    ['80-90%', 80, 90, '%'],
+    ['±3%以内', -3, 3, '%'],
+  ])('reads the range %s as %d to %d', (raw, value, upper, unit) => {
+    expect(parseTarget(raw)).toMatchObject({ kind: 'quantitative', comparator: 'gte', value, upper, unit });
+  });
+
+  it.each(['有所提升', '提升', '合规', '是', '较好', '考核结果达到较好及以上', '按照35人需求，租用宿舍', '工作经费实际支出符合国家财经法规'])(
+    'reads %s as qualitative',
+    (raw) => {
+      expect(parseTarget(raw)).toEqual({ raw, kind: 'qualitative', comparator: null, value: null, unit: null, per: null });
+    },
+  );
+
+  it.each(['待单位补充...', '待补充', '待定', 'XX', '**', '*', '_', '—', '/'])('reads %s as a placeholder', (raw) => {
+    expect(parseTarget(raw)).toMatchObject({ raw, kind: 'placeholder', value: null });
+  });
+
+  it.each(['', '   ', null, undefined])('reads %p as missing', (raw) => {
+    expect(parseTarget(raw)).toEqual({ raw: '', kind: 'missing', comparator: null, value: null, unit: null, per: null });
+  });
+
+  it('strips the trailing 。 from raw', () => {
+    expect(parseTarget('不低于6篇。').raw).toBe('不低于6篇');
+  });
+});

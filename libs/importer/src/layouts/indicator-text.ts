@@ -1,0 +1,147 @@
+import { parseTarget, resolveLevel1, resolveLevel2, trimTrailingPunctuation, type ResolvedLevel, type Target } from '@app/domain';
+import type { ParsedIndicator } from '../parsed-document';
+
+const SYMBOL_COMPARATOR = /[≥≤><=≧≦＞＜＝]/;
+const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９]/;
+
+/** A target the document marks as qualitative (`定性`), whatever numbers it contains. */
+export function qualitativeTarget(text: string): Target {
+  const target = parseTarget(text);
+  if (target.kind !== 'quantitative') return target;
+  return { raw: target.raw, kind: 'qualitative', comparator: null, value: null, unit: null, per: null };
+}
+
+export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicator, 'name'>): ParsedIndicator {
+  const { seq = null, level1 = null, level2 = null, periodTarget = null, annualTarget = null } = fields;
+  const written = trimTrailingPunctuation(fields.name);
+  const key = written[0] === '★' || written[0] === '☆';
+  const name = key ? written.slice(1).trim() : written;
+  return { seq, level1, level2, name, key, periodTarget, annualTarget };
+}
+
+/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: splits an item into name and its single target. */
+function splitNameAndTarget(item: string): { name: string; target: Target } {
+  const symbol = SYMBOL_COMPARATOR.exec(item);
+  if (symbol && symbol.index > 0) return { name: item.slice(0, symbol.index), target: parseTarget(item.slice(symbol.index)) };
+  const qualitativeMark = item.indexOf('定性');
+  if (qualitativeMark > 0) {
+    return { name: item.slice(0, qualitativeMark), target: qualitativeTarget(item.slice(qualitativeMark + 2)) };
+  }
+  const word = WORD_COMPARATOR.exec(item);
+  if (word && word.index > 0) return { name: item.slice(0, word.index), target: parseTarget(item.slice(word.index)) };
+  return { name: item, target: parseTarget('') };
+}
+
+function nextColon(text: string, from: number): number {
+  const ascii = text.indexOf(':', from);
+  const wide = text.indexOf('：', from);
+  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+}
+
+/**
+ * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
+ * every item after it until the next label; a label may also follow a space without a `;` before it.
+ */
+export function parseInlineIndicators(text: string): ParsedIndicator[] {
+  const indicators: ParsedIndicator[] = [];
+  let level: ResolvedLevel = { level1: null, level2: null };
+  const addItem = (item: string): void => {
+    const trimmed = item.trim();
+    if (trimmed === '') return;
+    const { name, target } = splitNameAndTarget(trimmed);
+    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target }));
+  };
+  for (const piece of text.split(/[;；]/)) {
+    let cursor = 0;
+    for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
+      const word = piece.slice(cursor, colon).trimEnd();
+      const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
+      const label = resolveLevel2(word.slice(wordStart));
+      if (!label) continue;
+      addItem(word.slice(0, wordStart));
+      level = label;
+      cursor = colon + 1;
+    }
+    addItem(piece.slice(cursor));
+  }
+  return indicators;
+}
+
+const PERIOD_LABEL = '实施周期指标值';
+const ANNUAL_LABEL = '年度指标值';
+
+/** Where `实施周期指标值:` (or another label and its colon) starts and where its value starts, else null. */
+function findMark(body: string, label: string): { index: number; valueAt: number } | null {
+  for (let index = body.indexOf(label); index >= 0; index = body.indexOf(label, index + 1)) {
+    let colon = index + label.length;
+    while (body[colon] === ' ') colon++;
+    if (body[colon] === ':' || body[colon] === '：') return { index, valueAt: colon + 1 };
+  }
+  return null;
+}
+
+const ITEM_BOUNDARY = /[。；;.\s>]/;
+
+/** `N、` (or `N.` not followed by a digit) after punctuation or at the start: where item N begins. */
+function findItemStart(text: string, seq: number, from: number): { at: number; bodyAt: number } | null {
+  const digits = String(seq);
+  for (let at = text.indexOf(digits, from); at >= 0; at = text.indexOf(digits, at + 1)) {
+    if (at > 0 && !ITEM_BOUNDARY.test(text[at - 1])) continue;
+    let mark = at + digits.length;
+    while (text[mark] === ' ' || text[mark] === '\u3000') mark++;
+    if (text[mark] === '、' || ((text[mark] === '.' || text[mark] === '．') && !/\d/.test(text[mark + 1] ?? ''))) {
+      return { at, bodyAt: mark + 1 };
+    }
+  }
+  return null;
+}
+
+/** Splits `1、…2、…` into items, taking only the next expected number after punctuation as a boundary. */
+export function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
+  const starts: Array<{ seq: number; at: number; bodyAt: number }> = [];
+  for (let seq = 1, start = findItemStart(text, 1, 0); start; start = findItemStart(text, ++seq, start.bodyAt)) {
+    starts.push({ seq, at: start.at, bodyAt: start.bodyAt });
+  }
+  return starts.map((start, index) => ({
+    seq: start.seq,
+    body: text.slice(start.bodyAt, starts[index + 1]?.at ?? text.length).trim(),
+  }));
+}
+
+function parseNumberedItem(seq: number, body: string): ParsedIndicator {
+  const period = findMark(body, PERIOD_LABEL);
+  const annual = findMark(body, ANNUAL_LABEL);
+  const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
+  const parts = body.slice(0, headEnd).split(/[；;]/);
+  let level1: string | null = null;
+  let level2: string | null = null;
+  let nameAt = 0;
+  for (; nameAt < parts.length - 1; nameAt++) {
+    const part = parts[nameAt].trim();
+    const asLevel2: ResolvedLevel | null = level2 === null ? resolveLevel2(part) : null;
+    const asLevel1: string | null = level1 === null && level2 === null && !asLevel2 ? resolveLevel1(part) : null;
+    if (asLevel1) level1 = asLevel1;
+    else if (asLevel2) (level2 = asLevel2.level2), (level1 ??= asLevel2.level1);
+    else break;
+  }
+  const nameParts = parts.slice(nameAt).map((part) => part.trim());
+  const periodText = period ? body.slice(period.valueAt, annual && annual.index > period.index ? annual.index : body.length) : null;
+  const annualText = annual ? body.slice(annual.valueAt, period && period.index > annual.index ? period.index : body.length) : null;
+  return indicator({
+    seq,
+    level1,
+    level2,
+    name: nameParts.length === 1 ? nameParts[0] : nameParts.filter((part) => part !== '').join('；'),
+    periodTarget: periodText === null ? null : parseTarget(periodText),
+    annualTarget: annualText === null ? null : parseTarget(annualText),
+  });
+}
+
+/** The numbered layout (广州): `1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥390；年度指标值:≥390。2、…`. */
+export function parseNumberedIndicators(text: string): ParsedIndicator[] {
+  return splitNumberedItems(text).map(({ seq, body }) => parseNumberedItem(seq, body));
+}
+
+export function isNumberedIndicatorText(text: string): boolean {
+  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findMark(text, ANNUAL_LABEL) !== null);
+}

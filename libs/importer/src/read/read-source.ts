@@ -1,0 +1,20 @@
+import { DocumentError } from '../document-error';
+import { decodeText, looksLikeCsv, readCsv, readLines } from './read-text';
+import { isZip, readXlsx } from './read-xlsx';
+import type { SourceDocument } from './source-document';
+
+/** Reads any supported file (XLSX, CSV, TSV, markdown/pipe tables, plain text) into rows of cells. */
+export async function readSource(fileName: string, content: Buffer): Promise<SourceDocument> {
+  if (isZip(content)) {
+    try {
+      return { fileName, rows: await readXlsx(content) };
+    } catch (error) {
+      throw new DocumentError('UNREADABLE', `${fileName}：无法读取 Excel 文件（${(error as Error).message}）`, { fileName });
+    }
+  }
+  if (content.subarray(0, 8192).includes(0)) {
+    throw new DocumentError('UNREADABLE', `${fileName}：不是文本、CSV 或 XLSX 文件（含二进制内容）`, { fileName });
+  }
+  const text = decodeText(content);
+  return { fileName, rows: looksLikeCsv(fileName, text) ? readCsv(text) : readLines(text) };
+}

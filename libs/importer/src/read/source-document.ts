@@ -1,0 +1,20 @@
+/** One row of a file as cells: a tab/comma/pipe-separated line, a spreadsheet row, or a plain line (one cell). */
+export interface SourceRow {
+  cells: string[];
+  /** 1-based line or spreadsheet row, for messages. */
+  line: number;
+}
+
+export interface SourceDocument {
+  fileName: string;
+  rows: SourceRow[];
+}
+
+/** Cell text as the parsers want it: HTML tags and surrounding spaces gone. */
+export function cleanCell(text: string): string {
+  return (text.includes('<') ? text.replace(/<[^>]*>/g, '') : text).trim();
+}
+
+export function rowText(row: SourceRow): string {
+  return row.cells.join('\t');
+}
