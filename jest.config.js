@@ -12,13 +12,21 @@ const base = {
 };
 
 module.exports = {
+  testTimeout: 60_000,
   projects: [
-    { ...base, displayName: 'unit', roots: ['<rootDir>/src/', '<rootDir>/libs/'], testRegex: '\\.spec\\.ts$' },
+    {
+      ...base,
+      displayName: 'unit',
+      roots: ['<rootDir>/src/', '<rootDir>/libs/', '<rootDir>/test/'],
+      testRegex: '\\.spec\\.ts$',
+    },
     {
       ...base,
       displayName: 'e2e',
       roots: ['<rootDir>/test/'],
       testRegex: '\\.e2e-spec\\.ts$',
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
   ],
 };

@@ -1,9 +1,17 @@
 import { Command } from 'commander';
+import { registerHealthCommand } from './health.command';
+import { registerImportCommand } from './import.command';
+import { registerMigrateCommand } from './migrate.command';
 import { registerParseCommand } from './parse.command';
+import { registerStartCommand } from './start.command';
 
 /** Each command registers itself; commands that need Nest/TypeORM/BullMQ import them lazily inside their action. */
 const program = new Command('jixiao').description('绩效目标：解析、填报、评分与报告');
 registerParseCommand(program);
+registerMigrateCommand(program);
+registerImportCommand(program);
+registerStartCommand(program);
+registerHealthCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

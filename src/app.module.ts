@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from './auth/auth.module';
+import { ErrorFilter } from './common/error.filter';
+import { ConfigModule, type AppConfig } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { ProjectsModule } from './projects/projects.module';
+import { QueueModule } from './queue/queue.module';
+
+/** The HTTP API: controllers and queue producers, never processors. */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueueModule.forRoot('api'),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+    }),
+    AuthModule,
+    HealthModule,
+    ImportsModule,
+    ProjectsModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+})
+export class AppModule {}

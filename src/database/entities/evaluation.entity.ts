@@ -1,0 +1,49 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Indicator } from './indicator.entity';
+import { Project } from './project.entity';
+
+/** Score of one indicator for one period, recomputed when `inputsHash` changes. */
+@Entity('evaluations')
+@Index('IDX_evaluations_indicatorId_period', ['indicatorId', 'period'], { unique: true })
+@Index('IDX_evaluations_projectId_period', ['projectId', 'period'])
+export class Evaluation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  indicatorId: string;
+
+  @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
+  indicator?: Indicator;
+
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  project?: Project;
+
+  @Column({ type: 'varchar', length: 10 })
+  period: string;
+
+  /** scored / unscorable / pending … as the scoring lib names it. */
+  @Column({ type: 'varchar', length: 32 })
+  status: string;
+
+  @Column({ type: 'numeric', precision: 12, scale: 6, nullable: true })
+  ratio: string | null;
+
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true })
+  score: string | null;
+
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true })
+  weight: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  explanation: Record<string, unknown>;
+
+  @Column({ type: 'char', length: 64 })
+  inputsHash: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  computedAt: Date;
+}

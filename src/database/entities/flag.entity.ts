@@ -1,0 +1,49 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Project } from './project.entity';
+
+export const FLAG_SUBJECT_TYPES = ['project', 'indicator', 'actual', 'unit'] as const;
+export type FlagSubjectType = (typeof FLAG_SUBJECT_TYPES)[number];
+export const FLAG_SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/**
+ * A review finding on a subject. At most one open flag per (subject, code): rules upsert on
+ * `IDX_flags_open` and close a flag by setting `resolvedAt`.
+ */
+@Entity('flags')
+@Index('IDX_flags_open', ['subjectType', 'subjectId', 'code'], { unique: true, where: '"resolvedAt" IS NULL' })
+@Index('IDX_flags_projectId', ['projectId'])
+@Index('IDX_flags_code', ['code'])
+export class Flag {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: FLAG_SUBJECT_TYPES, enumName: 'flag_subject_type' })
+  subjectType: FlagSubjectType;
+
+  @Column({ type: 'uuid' })
+  subjectId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  projectId: string | null;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  project?: Project;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'enum', enum: FLAG_SEVERITIES, enumName: 'flag_severity' })
+  severity: (typeof FLAG_SEVERITIES)[number];
+
+  @Column({ type: 'text' })
+  message: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  details: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  openedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+}

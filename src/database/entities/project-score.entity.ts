@@ -1,0 +1,53 @@
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Project } from './project.entity';
+
+export const WARNING_LIGHTS = ['green', 'yellow', 'red'] as const;
+export type WarningLight = (typeof WARNING_LIGHTS)[number];
+
+/**
+ * Total of a project for one period. Writers of inputs set `inputsChangedAt`; a sweeper re-enqueues rows
+ * where `computedAt` is null or older.
+ */
+@Entity('project_scores')
+@Index('IDX_project_scores_projectId_period', ['projectId', 'period'], { unique: true })
+@Index('IDX_project_scores_inputsChangedAt_computedAt', ['inputsChangedAt', 'computedAt'])
+export class ProjectScore {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  project?: Project;
+
+  @Column({ type: 'varchar', length: 10 })
+  period: string;
+
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true })
+  score: string | null;
+
+  @Column({ type: 'varchar', length: 4, nullable: true })
+  grade: string | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 6, nullable: true })
+  executionRate: string | null;
+
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true })
+  executionScore: string | null;
+
+  @Column({ type: 'enum', enum: WARNING_LIGHTS, enumName: 'warning_light', nullable: true })
+  light: WarningLight | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  explanation: Record<string, unknown>;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  inputsHash: string | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  inputsChangedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  computedAt: Date | null;
+}

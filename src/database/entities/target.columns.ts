@@ -1,0 +1,26 @@
+import type { Comparator, TargetKind, TargetPer } from '@app/domain';
+import { Column } from 'typeorm';
+
+/** A Target stored as columns (embedded with a prefix: `annualKind`, `periodValue`, …); all null when absent. */
+export class TargetColumns {
+  @Column({ type: 'text', nullable: true })
+  raw: string | null;
+
+  @Column({ type: 'enum', enum: ['quantitative', 'qualitative', 'placeholder', 'missing'], enumName: 'target_kind', nullable: true })
+  kind: TargetKind | null;
+
+  @Column({ type: 'enum', enum: ['gte', 'gt', 'lte', 'lt', 'eq'], enumName: 'target_comparator', nullable: true })
+  comparator: Comparator | null;
+
+  @Column({ type: 'numeric', nullable: true })
+  value: string | null;
+
+  @Column({ type: 'numeric', nullable: true })
+  upper: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  unit: string | null;
+
+  @Column({ type: 'enum', enum: ['month', 'quarter', 'year'], enumName: 'target_per', nullable: true })
+  per: TargetPer | null;
+}

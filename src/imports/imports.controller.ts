@@ -1,0 +1,40 @@
+import { Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../common/app-error';
+import { IdParamDto } from '../common/id.dto';
+import { ImportResponseDto } from './import.dto';
+import { ImportsProducer } from './imports.producer';
+import { ImportsService } from './imports.service';
+
+@ApiTags('imports')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly producer: ImportsProducer,
+  ) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiResponse({ status: HttpStatus.ACCEPTED, type: ImportResponseDto, description: 'new document, queued' })
+  @ApiOkResponse({ type: ImportResponseDto, description: 'a document with this sha256 was already imported' })
+  async create(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (!request.isMultipart()) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件（字段 file）');
+    }
+    const file = await request.file();
+    if (!file) throw new AppError('FILE_MISSING', '请求中没有文件（字段 file）');
+    const { import: row, created } = await this.imports.register(file.filename, await file.toBuffer());
+    if (row.status === 'queued') await this.producer.enqueue(row.id);
+    void reply.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK);
+    return ImportResponseDto.from(row);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ImportResponseDto })
+  async get(@Param() { id }: IdParamDto) {
+    return ImportResponseDto.from(await this.imports.get(id));
+  }
+}

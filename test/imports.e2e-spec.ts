@@ -1,0 +1,178 @@
+import { parseDocument } from '@app/importer';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { importFiles } from '../src/cli/import-files';
+import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
+
+const SAMPLES = join(__dirname, '..', 'samples');
+const OK = join(__dirname, 'fixtures', 'import', 'ok');
+const NOT_OK = join(__dirname, 'fixtures', 'import', 'not-ok');
+const seeds = readdirSync(SAMPLES).sort();
+const badFiles = readdirSync(NOT_OK).sort();
+
+describe('imports', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+
+  const upload = (fileName: string, content: Buffer) =>
+    app.inject({ method: 'POST', url: '/imports', ...multipartFile(fileName, content) });
+  const countRows = async (sql: string, params: unknown[]) => Number((await db.query(sql, params))[0].count);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    worker = await createTestWorker();
+    db = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+  });
+
+  describe.each(seeds)('seed %s', (seed) => {
+    const content = readFileSync(join(SAMPLES, seed));
+    let importId: string;
+
+    it('is accepted with 202 and stores every parsed project, indicator and review flag', async () => {
+      const expected = await parseDocument({ fileName: seed, content });
+      const response = await upload(seed, content);
+      expect(response.statusCode).toBe(202);
+      importId = response.json().id;
+
+      const done = await waitForImport(app, importId);
+      const expectedIndicators = expected.projects.reduce((n, p) => n + p.indicators.length, 0);
+      expect(done).toMatchObject({
+        status: 'succeeded',
+        error: null,
+        year: expected.year,
+        projectCount: expected.projects.length,
+        indicatorCount: expectedIndicators,
+      });
+      const projects = await countRows('SELECT count(*) FROM projects WHERE "importId" = $1', [importId]);
+      const indicators = await countRows(
+        'SELECT count(*) FROM indicators i JOIN projects p ON p.id = i."projectId" WHERE p."importId" = $1',
+        [importId],
+      );
+      const flags = await countRows(
+        'SELECT count(*) FROM flags f JOIN projects p ON p.id = f."projectId" WHERE p."importId" = $1',
+        [importId],
+      );
+      expect({ projects, indicators, flags }).toEqual({
+        projects: expected.projects.length,
+        indicators: expectedIndicators,
+        flags: done.flagCount,
+      });
+    });
+
+    it('is the same import when uploaded again, and nothing doubles', async () => {
+      const before = await countRows('SELECT count(*) FROM indicators', []);
+      const again = await upload(`copy-of-${seed}`, content);
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toMatchObject({ id: importId, status: 'succeeded' });
+      expect(await countRows('SELECT count(*) FROM indicators', [])).toBe(before);
+      expect(await countRows('SELECT count(*) FROM imports WHERE sha256 = $1', [again.json().sha256])).toBe(1);
+    });
+
+    it('is the same import again through `jixiao import`', async () => {
+      const before = await countRows('SELECT count(*) FROM projects', []);
+      const [row] = await importFiles([join(SAMPLES, seed)], { progress: false });
+      expect(row).toMatchObject({ id: importId, status: 'succeeded' });
+      expect(await countRows('SELECT count(*) FROM projects', [])).toBe(before);
+    });
+  });
+
+  it('serves every stored project through GET /projects, in pages with a stable order', async () => {
+    const total = await countRows('SELECT count(*) FROM projects', []);
+    const pageSize = 7;
+    const seen: string[] = [];
+    for (let page = 1; seen.length < total; page++) {
+      const body = (await app.inject({ method: 'GET', url: `/projects?pageSize=${pageSize}&page=${page}` })).json();
+      expect(body.total).toBe(total);
+      expect(body.items.length).toBeGreaterThan(0);
+      seen.push(...body.items.map((p: { id: string }) => p.id));
+    }
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('filters projects by year, unit and open flag code', async () => {
+    const [sample] = await db.query(
+      `SELECT p."unitId", p.year, f.code FROM projects p JOIN flags f ON f."projectId" = p.id
+       WHERE p."unitId" IS NOT NULL AND p.year IS NOT NULL LIMIT 1`,
+    );
+    if (!sample) return expect(await countRows('SELECT count(*) FROM flags', [])).toBe(0);
+    const url = `/projects?year=${sample.year}&unit=${sample.unitId}&flag=${sample.code}&pageSize=200`;
+    const body = (await app.inject({ method: 'GET', url })).json();
+    const expected = await countRows(
+      `SELECT count(*) FROM projects p WHERE p.year = $1 AND p."unitId" = $2
+       AND EXISTS (SELECT 1 FROM flags f WHERE f."projectId" = p.id AND f.code = $3 AND f."resolvedAt" IS NULL)`,
+      [sample.year, sample.unitId, sample.code],
+    );
+    expect(body.total).toBe(expected);
+    expect(body.items.every((p: { unit: { id: string } }) => p.unit.id === sample.unitId)).toBe(true);
+  });
+
+  it('shows a project with its indicators in document order, their targets and open flags', async () => {
+    const [flagged] = await db.query(
+      `SELECT f."projectId", f."subjectId", f.code FROM flags f WHERE f."subjectType" = 'indicator' LIMIT 1`,
+    );
+    const [anyProject] = await db.query('SELECT id FROM projects ORDER BY "createdAt" LIMIT 1');
+    const projectId = flagged?.projectId ?? anyProject.id;
+    const body = (await app.inject({ method: 'GET', url: `/projects/${projectId}` })).json();
+
+    const positions = body.indicators.map((i: { position: number }) => i.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const stored = await countRows('SELECT count(*) FROM indicators WHERE "projectId" = $1', [projectId]);
+    expect(body.indicators).toHaveLength(stored);
+    if (flagged) {
+      const indicator = body.indicators.find((i: { id: string }) => i.id === flagged.subjectId);
+      expect(indicator.flags.map((f: { code: string }) => f.code)).toContain(flagged.code);
+    }
+  });
+
+  it('shows an R04 flag on every placeholder target of the projects GET /projects?flag=R04 lists', async () => {
+    const listed = (await app.inject({ method: 'GET', url: '/projects?flag=R04&pageSize=200' })).json();
+    const placeholderProjects = await countRows(
+      `SELECT count(DISTINCT "projectId") FROM indicators WHERE 'placeholder' IN ("annualKind", "periodKind")`,
+      [],
+    );
+    expect(placeholderProjects).toBeGreaterThan(0);
+    expect(listed.total).toBe(placeholderProjects);
+
+    for (const { id } of listed.items) {
+      const project = (await app.inject({ method: 'GET', url: `/projects/${id}` })).json();
+      const placeholders = project.indicators.filter((i: { annualTarget: { kind: string } | null; periodTarget: { kind: string } | null }) =>
+        [i.annualTarget?.kind, i.periodTarget?.kind].includes('placeholder'),
+      );
+      expect(placeholders.length).toBeGreaterThan(0);
+      for (const indicator of placeholders) {
+        expect(indicator.flags).toEqual(
+          expect.arrayContaining([expect.objectContaining({ code: 'R04', severity: 'error', message: expect.any(String) })]),
+        );
+      }
+    }
+  });
+
+  it('imports new files in-process through `jixiao import`, as the worker would', async () => {
+    const paths = readdirSync(OK).sort().map((name) => join(OK, name));
+    const rows = await importFiles(paths, { progress: false });
+    for (const [index, row] of rows.entries()) {
+      const expected = await parseDocument({ fileName: paths[index], content: readFileSync(paths[index]) });
+      expect(row).toMatchObject({ status: 'succeeded', projectCount: expected.projects.length, layout: expected.layout });
+      expect(await countRows('SELECT count(*) FROM projects WHERE "importId" = $1', [row.id])).toBe(expected.projects.length);
+    }
+  });
+
+  it.each(badFiles)('fails %s with the reason and stores no project', async (fileName) => {
+    const response = await upload(fileName, readFileSync(join(NOT_OK, fileName)));
+    expect(response.statusCode).toBe(202);
+    const done = await waitForImport(app, response.json().id);
+    expect(done.status).toBe('failed');
+    expect(done.error.code).toMatch(/^(UNREADABLE|EMPTY|NO_LAYOUT|UNKNOWN_LAYOUT)$/);
+    expect(done.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await countRows('SELECT count(*) FROM projects WHERE "importId" = $1', [done.id])).toBe(0);
+  });
+});
