@@ -10,7 +10,7 @@ const text = (content: string) => parseDocument({ fileName: 'table.txt', content
 describe(parseDocument.name, () => {
   it.each([
     ['export-columns-operator.tsv', 'columns', 2, 7],
-    ['self-evaluation-selfpingbiao.csv', 'columns', 1, 4],
+    ['self-evaluation-ziping.csv', 'columns', 1, 4],
     ['monitoring-markdown.md', 'columns', 1, 3],
     ['inline-other-wording.txt', 'inline', 2, 5],
     ['numbered-page-split.tsv', 'numbered', 2, 3],
@@ -140,7 +140,7 @@ describe(parseDocument.name, () => {
   });
 
   it('reads a 自评表 with weights, actuals, scores and deviation reasons, blank level cells meaning "same as above"', async () => {
-    const document = await parseFixture('ok', 'self-evaluation-selfpingbiao.csv');
+    const document = await parseFixture('ok', 'self-evaluation-ziping.csv');
     expect(document.projects[0].indicators[1]).toMatchObject({
       level1: '产出指标',
       level2: '质量指标',
