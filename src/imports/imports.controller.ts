@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../auth/caller';
 import { AppError } from '../common/app-error';
 import { IdParamDto } from '../common/id.dto';
 import { ImportResponseDto } from './import.dto';
@@ -8,6 +9,8 @@ import { ImportsProducer } from './imports.producer';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
+@ApiBearerAuth()
+@Roles('admin')
 @Controller('imports')
 export class ImportsController {
   constructor(
