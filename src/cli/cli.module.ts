@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ImportRunnerModule } from '../imports/imports-worker.module';
+import { QueueModule } from '../queue/queue.module';
 
-/** What the CLI needs to import in-process: Postgres and the import runner, no HTTP and no Redis. */
-@Module({ imports: [ConfigModule, DatabaseModule, ImportRunnerModule] })
+/**
+ * What the CLI needs to import in-process: Postgres and the import runner, no HTTP. Redis only to request
+ * evaluations; when it is unreachable the import still succeeds and the worker's sweeper scores it later.
+ */
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ImportRunnerModule] })
 export class CliModule {}
