@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ActualsModule } from './actuals/actuals.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { ConfigModule, type AppConfig } from './config/config.module';
@@ -22,6 +23,7 @@ import { QueueModule } from './queue/queue.module';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
     }),
     AuthModule,
+    ActualsModule,
     HealthModule,
     ImportsModule,
     ProjectsModule,
