@@ -9,8 +9,10 @@ import { ConfigModule, type AppConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueModule } from './queue/queue.module';
+import { SpendingModule } from './spending/spending.module';
 
 /** The HTTP API: controllers and queue producers, never processors. */
 @Module({
@@ -24,6 +26,8 @@ import { QueueModule } from './queue/queue.module';
     }),
     AuthModule,
     ActualsModule,
+    SpendingModule,
+    IndicatorsModule,
     HealthModule,
     ImportsModule,
     ProjectsModule,

@@ -102,8 +102,3 @@ export class BulkResultDto {
   @ApiProperty({ description: 'new version per indicator id', type: 'object', additionalProperties: { type: 'number' } })
   versions!: Record<string, number>;
 }
-
-export class IndicatorPeriodParamDto {
-  @IsUUID() id!: string;
-  @IsString() @MaxLength(16) period!: string;
-}

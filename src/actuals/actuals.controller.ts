@@ -2,8 +2,9 @@ import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller } from '../auth/caller';
+import { IdPeriodParamDto } from '../common/id.dto';
 import { ArrayBodyPipe } from '../common/validation';
-import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, IndicatorPeriodParamDto, PutActualDto } from './actual.dto';
+import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto } from './actual.dto';
 import { ActualsService } from './actuals.service';
 
 export const MAX_BULK_ROWS = 20_000;
@@ -16,7 +17,7 @@ export class ActualsController {
 
   @Get('indicators/:id/actuals/:period')
   @ApiOkResponse({ type: ActualDto, description: 'ETag carries the version for If-Match' })
-  async get(@CurrentCaller() caller: Caller, @Param() { id, period }: IndicatorPeriodParamDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@CurrentCaller() caller: Caller, @Param() { id, period }: IdPeriodParamDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withETag(reply, await this.actuals.get(caller, id, period));
   }
 
@@ -25,7 +26,7 @@ export class ActualsController {
   @ApiOkResponse({ type: ActualDto })
   async put(
     @CurrentCaller() caller: Caller,
-    @Param() { id, period }: IndicatorPeriodParamDto,
+    @Param() { id, period }: IdPeriodParamDto,
     @Body() body: PutActualDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -35,7 +36,7 @@ export class ActualsController {
 
   @Get('indicators/:id/actuals/:period/history')
   @ApiOkResponse({ type: [ActualRevisionDto] })
-  history(@CurrentCaller() caller: Caller, @Param() { id, period }: IndicatorPeriodParamDto): Promise<ActualRevisionDto[]> {
+  history(@CurrentCaller() caller: Caller, @Param() { id, period }: IdPeriodParamDto): Promise<ActualRevisionDto[]> {
     return this.actuals.history(caller, id, period);
   }
 
@@ -44,7 +45,7 @@ export class ActualsController {
   @ApiOkResponse({ type: BulkResultDto, description: 'all rows written, or none (422 with every bad row, 409 on a stale version)' })
   putMany(
     @CurrentCaller() caller: Caller,
-    @Param() { id, period }: IndicatorPeriodParamDto,
+    @Param() { id, period }: IdPeriodParamDto,
     @Body(new ArrayBodyPipe(BulkActualDto, MAX_BULK_ROWS))
     rows: BulkActualDto[],
   ): Promise<BulkResultDto> {
