@@ -13,6 +13,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueModule } from './queue/queue.module';
 import { SpendingModule } from './spending/spending.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 /** The HTTP API: controllers and queue producers, never processors. */
 @Module({
@@ -28,6 +29,7 @@ import { SpendingModule } from './spending/spending.module';
     ActualsModule,
     SpendingModule,
     IndicatorsModule,
+    SubmissionsModule,
     HealthModule,
     ImportsModule,
     ProjectsModule,

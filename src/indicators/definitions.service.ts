@@ -1,4 +1,4 @@
-import { type Target, parseTarget, resolveLevel1, resolveLevel2 } from '@app/domain';
+import { parseTarget, resolveLevel1, resolveLevel2 } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -6,7 +6,7 @@ import type { Caller } from '../auth/caller';
 import { type Owner, assertAllowed, canEnter, canReview } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { audit } from '../database/audit';
-import { Indicator, type ProposedDefinition, type TargetColumns } from '../database/entities';
+import { Indicator, type ProposedDefinition, toTargetColumns } from '../database/entities';
 import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { DefinitionDto, type PutDefinitionDto } from './definition.dto';
 
@@ -50,8 +50,8 @@ export class DefinitionsService {
         name,
         level1,
         level2,
-        annualTarget: targetColumns(proposal.annualTarget),
-        ...(proposal.periodTarget ? { periodTarget: targetColumns(proposal.periodTarget) } : {}),
+        annualTarget: toTargetColumns(proposal.annualTarget),
+        ...(proposal.periodTarget ? { periodTarget: toTargetColumns(proposal.periodTarget) } : {}),
         proposedDefinition: null,
       });
       await manager.query(`UPDATE flags SET "resolvedAt" = now() WHERE "subjectId" = $1 AND code = $2 AND "resolvedAt" IS NULL`, [indicatorId, PLACEHOLDER_RULE]);
@@ -84,9 +84,4 @@ function readDefinition(input: PutDefinitionDto, current: Indicator): ProposedDe
   if (input.level1 && !level1) fields.level1 = [`一级指标“${input.level1}”不在指标体系中`];
   if (Object.keys(fields).length > 0) throw new AppError('DEFINITION_INVALID', '补充的指标定义有误', { fields });
   return { name: input.name.trim(), level1, level2: level2?.level2 ?? (input.level2 ? null : current.level2), annualTarget, periodTarget };
-}
-
-function targetColumns(target: Target): TargetColumns {
-  const decimal = (value: number | null | undefined) => (value == null ? null : String(value));
-  return { raw: target.raw, kind: target.kind, comparator: target.comparator, value: decimal(target.value), upper: decimal(target.upper), unit: target.unit, per: target.per };
 }
