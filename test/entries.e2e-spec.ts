@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { bearer, issueToken } from './support/auth';
 import { type SeededUnit, seedUnit } from './support/entries';
-import { createTestApp } from './support/test-app';
+import { createTestApp, multipartFile } from './support/test-app';
 
 type Headers = Record<string, string>;
 
@@ -208,5 +209,70 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/${period}`, tokens.unit, { value: 60 });
     const [score] = await db.query(`SELECT "inputsChangedAt" FROM project_scores WHERE "projectId" = $1 AND period = $2`, [own.projectId, period]);
     expect(score.inputsChangedAt).toBeInstanceOf(Date);
+  });
+
+  describe('the XLSX entry sheet', () => {
+    let sheetUnit: SeededUnit;
+    let clerk: Headers;
+    const url = () => `/units/${sheetUnit.unitId}/entry-sheet?period=2025-H1`;
+
+    beforeAll(async () => {
+      sheetUnit = await seedUnit(db, { targets: ['≥100人次', '有所提升', '≤5%'] });
+      clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [sheetUnit.unitId] }));
+    });
+
+    const download = async () => {
+      const response = await send('GET', url(), clerk);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/spreadsheetml/);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const upload = async (workbook: Workbook) =>
+      app.inject({ method: 'POST', url: url(), ...multipartFile('filled.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), clerk) });
+    const header = (workbook: Workbook) => workbook.getWorksheet('填报')!.getRow(1).values as string[];
+    const columnOf = (workbook: Workbook, title: string) => header(workbook).findIndex((h) => h?.startsWith(title));
+
+    it('lists one row per indicator with its target, a hidden id, a locked header and a grade list', async () => {
+      const workbook = await download();
+      const sheet = workbook.getWorksheet('填报')!;
+      expect(sheet.rowCount).toBe(1 + sheetUnit.indicatorIds.length);
+      expect(sheet.getColumn(1).hidden).toBe(true);
+      expect(sheet.getColumn(columnOf(workbook, '年度指标值')).values.slice(2)).toEqual(['≥100人次', '有所提升', '≤5%']);
+      expect(sheet.getRow(1).getCell(1).protection?.locked).not.toBe(false);
+      const gradeCell = sheet.getRow(3).getCell(columnOf(workbook, '完成等级'));
+      expect(gradeCell.protection).toMatchObject({ locked: false });
+      expect(gradeCell.dataValidation).toMatchObject({ type: 'list', formulae: ['"达成,部分达成,未达成"'] });
+    });
+
+    it('rejects the whole sheet when one row is bad, naming its sheet row, then applies the fixed sheet', async () => {
+      const workbook = await download();
+      const sheet = workbook.getWorksheet('填报')!;
+      const [value, grade, reason] = ['实际完成值', '完成等级', '偏差原因分析'].map((title) => columnOf(workbook, title));
+      sheet.getRow(2).getCell(value).value = 80;
+      sheet.getRow(3).getCell(grade).value = '部分达成';
+      sheet.getRow(3).getCell(reason).value = '进度滞后';
+      sheet.getRow(4).getCell(value).value = '约三成';
+      const before = await countRows('actuals');
+      const rejected = await upload(workbook);
+      expect(rejected.statusCode).toBe(422);
+      expect(rejected.json().error.details.rows).toEqual([expect.objectContaining({ sheetRow: 4, fields: { value: [expect.any(String)] } })]);
+      expect(await countRows('actuals')).toBe(before);
+
+      sheet.getRow(4).getCell(value).value = 3.5;
+      const applied = await upload(workbook);
+      expect(applied.json()).toMatchObject({ written: 3 });
+      const again = (await download()).getWorksheet('填报')!;
+      expect([again.getRow(2).getCell(value).value, again.getRow(3).getCell(grade).value, again.getRow(4).getCell(value).value]).toEqual([80, '部分达成', 3.5]);
+    });
+
+    it('refuses a workbook that is not an entry sheet', async () => {
+      const workbook = new Workbook();
+      workbook.addWorksheet('Sheet1').addRow(['x']);
+      const response = await upload(workbook);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.code).toBe('SHEET_INVALID');
+    });
   });
 });

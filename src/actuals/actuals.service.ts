@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { assertAllowed, canEnter, canRead } from '../auth/scope';
@@ -9,9 +10,12 @@ import { Actual, ActualRevision } from '../database/entities';
 import { findUnitOwner } from '../database/owners';
 import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { assertPeriodOpen } from '../submissions/period-lock';
-import { ActualDto, ActualRevisionDto, type BulkActualDto, BulkResultDto, type PutActualDto } from './actual.dto';
+import { ActualDto, ActualRevisionDto, BulkResultDto, type PutActualDto } from './actual.dto';
 import { type ActualWrite, type EntryTarget, findEntryTargets, writeActuals } from './actuals.repository';
-import { type FieldError, readEntry } from './entry-values';
+import { type EntryInput, type FieldError, readEntry } from './entry-values';
+
+/** One row of a bulk entry: JSON or a sheet row. */
+export type EntryRow = EntryInput & { indicatorId: string; version?: number };
 
 /** How a bad row is named back to the clerk: `{ index }` for JSON, `{ sheetRow }` for a sheet. */
 export type RowLocator = (index: number) => Record<string, unknown>;
@@ -60,11 +64,12 @@ export class ActualsService {
   }
 
   /** Many actuals of one unit and period: every row is checked first, then all are written in one statement or none. */
-  async putMany(caller: Caller, unitId: string, periodText: string, rows: readonly BulkActualDto[], locate: RowLocator = (index) => ({ index })): Promise<BulkResultDto> {
+  async putMany(caller: Caller, unitId: string, periodText: string, rows: readonly EntryRow[], locate: RowLocator = (index) => ({ index })): Promise<BulkResultDto> {
     const owner = await findUnitOwner(this.dataSource.manager, unitId);
     assertAllowed(canEnter(caller, owner), `填报单位“${owner.name}”的数据`);
     const period = periodOf(periodText);
-    const targets = new Map((await findEntryTargets(this.dataSource.manager, rows.map((r) => r.indicatorId), period.text)).map((t) => [t.indicatorId, t]));
+    const ids = rows.map((r) => r.indicatorId).filter((id) => isUUID(id));
+    const targets = new Map((await findEntryTargets(this.dataSource.manager, ids, period.text)).map((t) => [t.indicatorId, t]));
     const seen = new Set<string>();
     const problems: Record<string, unknown>[] = [];
     const writes: ActualWrite[] = [];
