@@ -9,6 +9,7 @@ import { ImportFile } from './import-file.entity';
 import { Import } from './import.entity';
 import { Indicator } from './indicator.entity';
 import { ProjectScore } from './project-score.entity';
+import { ProjectScorecard } from './project-scorecard.entity';
 import { Project } from './project.entity';
 import { ReportSchedule } from './report-schedule.entity';
 import { Report } from './report.entity';
@@ -27,6 +28,7 @@ export * from './import-file.entity';
 export * from './import.entity';
 export * from './indicator.entity';
 export * from './project-score.entity';
+export * from './project-scorecard.entity';
 export * from './project.entity';
 export * from './report-schedule.entity';
 export * from './report.entity';
@@ -37,5 +39,5 @@ export * from './unit.entity';
 
 export const ENTITIES = [
   Department, Unit, Import, ImportFile, Project, Indicator, Actual, ActualRevision, Spending, Submission,
-  Evaluation, ProjectScore, Flag, ReportSchedule, Report, ApiToken, AuditLogEntry,
+  Evaluation, ProjectScore, ProjectScorecard, Flag, ReportSchedule, Report, ApiToken, AuditLogEntry,
 ];
