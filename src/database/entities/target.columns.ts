@@ -1,4 +1,4 @@
-import type { Comparator, TargetKind, TargetPer } from '@app/domain';
+import type { Comparator, Target, TargetKind, TargetPer } from '@app/domain';
 import { Column } from 'typeorm';
 
 /** A Target stored as columns (embedded with a prefix: `annualKind`, `periodValue`, …); all null when absent. */
@@ -23,4 +23,13 @@ export class TargetColumns {
 
   @Column({ type: 'enum', enum: ['month', 'quarter', 'year'], enumName: 'target_per', nullable: true })
   per: TargetPer | null;
+}
+
+const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
+
+/** The domain's Target from its stored columns; null when the indicator has none. */
+export function toTarget(columns: TargetColumns): Target | null {
+  if (columns.kind === null) return null;
+  const { raw, kind, comparator, value, upper, unit, per } = columns;
+  return { raw: raw ?? '', kind, comparator, value: numberOrNull(value), upper: numberOrNull(upper), unit, per };
 }

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { Department, Project, Unit } from '../database/entities';
+import type { ProjectScorecardDto, ProjectScorecardQueryDto, ScorecardPageDto, ScorecardQueryDto } from './scorecard.dto';
+import { type DepartmentScope, type ScorecardLevel, ScorecardsRepository } from './scorecards.repository';
+
+interface IndicatorRow {
+  id: string;
+  position: number;
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  key: boolean;
+  target: string | null;
+  unit: string | null;
+  value: string | null;
+  text: string | null;
+  status: string | null;
+  weight: string | null;
+  score: string | null;
+  ratio: string | null;
+  explanation: string | null;
+  overrideScore: string | null;
+  overrideReason: string | null;
+  overriddenBy: string | null;
+  overriddenAt: Date | null;
+}
+
+const numberOrNull = (value: string | null | undefined) => (value == null ? null : Number(value));
+
+export function assertInScope(scope: DepartmentScope, departmentId: string | null): void {
+  if (scope && !(departmentId && scope.includes(departmentId))) {
+    throw new AppError('FORBIDDEN', '无权查看或修改该部门的数据', { departmentId });
+  }
+}
+
+@Injectable()
+export class ScorecardsService {
+  constructor(
+    private readonly repository: ScorecardsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** One row per department in the caller's scope. */
+  region(scope: DepartmentScope, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
+    return this.page('department', scope, query, allRows);
+  }
+
+  /** One row per unit of the department. */
+  async department(scope: DepartmentScope, id: string, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
+    const department = await this.dataSource.getRepository(Department).findOneBy({ id });
+    if (!department) throw new AppError('NOT_FOUND', `部门 ${id} 不存在`, { departmentId: id });
+    assertInScope(scope, id);
+    const page = await this.page('unit', scope, query, allRows, { departmentId: id });
+    return { ...page, department: { id, code: department.code, name: department.name } };
+  }
+
+  /** One row per project of the unit. */
+  async unit(scope: DepartmentScope, id: string, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
+    const unit = await this.dataSource.getRepository(Unit).findOne({ where: { id }, relations: { department: true } });
+    if (!unit) throw new AppError('NOT_FOUND', `预算单位 ${id} 不存在`, { unitId: id });
+    assertInScope(scope, unit.departmentId);
+    const page = await this.page('project', scope, query, allRows, { unitId: id });
+    const { department } = unit;
+    return {
+      ...page,
+      unit: { id, code: unit.code, name: unit.name },
+      ...(department && { department: { id: department.id, code: department.code, name: department.name } }),
+    };
+  }
+
+  async project(scope: DepartmentScope, id: string, query: ProjectScorecardQueryDto): Promise<ProjectScorecardDto> {
+    const project = await this.dataSource
+      .getRepository(Project)
+      .findOne({ where: { id }, relations: { department: true, unit: true } });
+    if (!project) throw new AppError('NOT_FOUND', `项目 ${id} 不存在`, { projectId: id });
+    assertInScope(scope, project.departmentId);
+    const period = query.period ?? String(project.year);
+    const [[score], indicators] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ps."score", ps."grade", ps."executionRate", ps."executionScore", ps."explanation"->>'text' AS "explanation", sp."executed" AS "spent"
+         FROM (SELECT 1) one
+         LEFT JOIN "project_scores" ps ON ps."projectId" = $1 AND ps."period" = $2
+         LEFT JOIN "spending" sp ON sp."projectId" = $1 AND sp."period" = $2`,
+        [id, period],
+      ),
+      this.dataSource.query(
+        `SELECT i."id", i."position", i."level1", i."level2", i."name", i."key", i."annualRaw" AS "target", i."annualUnit" AS "unit",
+                a."value", a."text", e."status", e."weight", e."score", e."ratio", e."explanation"->>'text' AS "explanation",
+                e."overrideScore", e."overrideReason", e."overriddenBy", e."overriddenAt"
+         FROM "indicators" i
+         LEFT JOIN "actuals" a ON a."indicatorId" = i."id" AND a."period" = $2
+         LEFT JOIN "evaluations" e ON e."indicatorId" = i."id" AND e."period" = $2
+         WHERE i."projectId" = $1 AND ($3::boolean IS NOT TRUE OR i."key")
+         ORDER BY i."position"`,
+        [id, period, query.keyOnly ?? false],
+      ) as Promise<IndicatorRow[]>,
+    ]);
+    const ref = (org: Department | Unit | undefined) => (org ? { id: org.id, code: org.code, name: org.name } : null);
+    return {
+      id,
+      name: project.name,
+      year: project.year,
+      period,
+      department: ref(project.department),
+      unit: ref(project.unit),
+      budget: project.amount,
+      spent: score.spent,
+      executionRate: numberOrNull(score.executionRate),
+      executionScore: numberOrNull(score.executionScore),
+      score: numberOrNull(score.score),
+      grade: score.grade,
+      explanation: score.explanation ?? '尚未评分',
+      indicators: indicators.map((row) => ({
+        id: row.id,
+        position: row.position,
+        level1: row.level1,
+        level2: row.level2,
+        name: row.name,
+        key: row.key,
+        target: row.target,
+        actual: row.value !== null ? `${Number(row.value)}${row.unit ?? ''}` : row.text,
+        status: row.status,
+        weight: numberOrNull(row.weight),
+        score: numberOrNull(row.score),
+        ratio: numberOrNull(row.ratio),
+        override:
+          row.overrideScore === null
+            ? null
+            : { score: Number(row.overrideScore), reason: row.overrideReason ?? '', by: row.overriddenBy, at: row.overriddenAt },
+        explanation: row.explanation ?? (row.status === null ? '尚未评分' : ''),
+      })),
+    };
+  }
+
+  private async page(
+    level: ScorecardLevel,
+    scope: DepartmentScope,
+    query: ScorecardQueryDto,
+    allRows: boolean,
+    within?: { departmentId: string } | { unitId: string },
+  ): Promise<ScorecardPageDto> {
+    const period = query.period ?? String(query.year);
+    if (!period.startsWith(String(query.year))) {
+      throw new AppError('VALIDATION_FAILED', `期间 ${period} 不属于 ${query.year} 年度`, { fields: { period: ['期间须在所选年度内'] } });
+    }
+    const result = await this.repository.figures({ level, scope, period, query, within, allRows });
+    return { year: query.year, period, ...result, page: query.page, pageSize: query.pageSize };
+  }
+}
