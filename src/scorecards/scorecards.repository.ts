@@ -25,10 +25,10 @@ export interface ScorecardResult {
   totalItems: number;
 }
 
-const LEVELS: Record<ScorecardLevel, { key: string; names: string; code: string }> = {
-  department: { key: 'p."departmentId"', names: '"departments"', code: 'n."code"' },
-  unit: { key: 'p."unitId"', names: '"units"', code: 'n."code"' },
-  project: { key: 'p."id"', names: '"projects"', code: 'NULL' },
+const LEVELS: Record<ScorecardLevel, { column: string; names: string; code: string }> = {
+  department: { column: 'departmentId', names: '"departments"', code: 'n."code"' },
+  unit: { column: 'unitId', names: '"units"', code: 'n."code"' },
+  project: { column: 'id', names: '"projects"', code: 'NULL' },
 };
 
 const ORDER_BY: Record<ScorecardSort, string> = {
@@ -67,9 +67,10 @@ interface FiguresRow {
 }
 
 /**
- * Scorecards as one aggregate statement over `projects` ⋈ `project_scorecards` (one row per project × period):
- * projects are summed per unit first, then per requested level with a grand total from the same scan
- * (GROUPING SETS), so no row of projects or evaluations is ever loaded into Node.
+ * Scorecards as one aggregate statement. Stage one gives a row per unit (per project for a unit's view): from
+ * `unit_scorecards` when no project filter applies, else from `projects` ⋈ `project_scorecards`. Stage two sums
+ * those per requested level with the grand total from the same scan (GROUPING SETS). No project or evaluation
+ * row is loaded into Node.
  */
 @Injectable()
 export class ScorecardsRepository {
@@ -100,10 +101,15 @@ export function scorecardSql({ level, scope, period, query, within, allRows }: S
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const periodParam = bind(period);
-  const where = [`p."year" = ${bind(query.year)}`];
-  if (scope) where.push(`p."departmentId" = ANY(${bind(scope)}::uuid[])`);
-  if (within && 'departmentId' in within) where.push(`p."departmentId" = ${bind(within.departmentId)}`);
-  if (within && 'unitId' in within) where.push(`p."unitId" = ${bind(within.unitId)}`);
+  const { column, names, code } = LEVELS[level];
+  const indicator = query.keyOnly ? 'keyIndicators' : 'indicators';
+  const projectFilters = query.grade !== undefined || query.executionBelow !== undefined || query.flag !== undefined;
+  const fromUnitSummary = level !== 'project' && !projectFilters;
+  const alias = fromUnitSummary ? 'us' : 'p';
+  const where = fromUnitSummary ? [`us."period" = ${periodParam}`] : [`p."year" = ${bind(query.year)}`];
+  if (scope) where.push(`${alias}."departmentId" = ANY(${bind(scope)}::uuid[])`);
+  if (within && 'departmentId' in within) where.push(`${alias}."departmentId" = ${bind(within.departmentId)}`);
+  if (within && 'unitId' in within) where.push(`${alias}."unitId" = ${bind(within.unitId)}`);
   if (query.grade) where.push(`s."grade" = ${bind(query.grade)}`);
   if (query.executionBelow !== undefined) where.push(`coalesce(s."spent", 0) * 100 < p."amount" * ${bind(query.executionBelow)}`);
   if (query.flag) {
@@ -111,26 +117,29 @@ export function scorecardSql({ level, scope, period, query, within, allRows }: S
       `EXISTS (SELECT 1 FROM "flags" f WHERE f."projectId" = p."id" AND f."code" = ${bind(query.flag)} AND f."resolvedAt" IS NULL)`,
     );
   }
-  const indicator = query.keyOnly ? 'keyIndicators' : 'indicators';
-  const { key, names, code } = LEVELS[level];
-  const page = allRows
-    ? ''
-    : `LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`;
+  const page = allRows ? '' : `LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`;
+  const perUnit = fromUnitSummary
+    ? `SELECT us."departmentId", us."unitId", us."${column}" AS "key", us."projects", us."budget", us."spent", us."scoreSum",
+              us."scoredProjects", us."excellent", us."good", us."pass", us."poor", NULL::varchar AS "grade",
+              us."${indicator}" AS "indicators", us."${indicator}Met" AS "indicatorsMet", us."${indicator}Pending" AS "missingEntries",
+              us."flagsError", us."flagsWarning", us."flagsInfo"
+       FROM "unit_scorecards" us
+       WHERE ${where.join(' AND ')}`
+    : `SELECT p."departmentId", p."unitId", p."${column}" AS "key",
+              count(*) AS "projects", sum(p."amount") AS "budget", sum(s."spent") AS "spent",
+              sum(s."score") AS "scoreSum", count(s."score") AS "scoredProjects",
+              count(*) FILTER (WHERE s."grade" = '优') AS "excellent", count(*) FILTER (WHERE s."grade" = '良') AS "good",
+              count(*) FILTER (WHERE s."grade" = '中') AS "pass", count(*) FILTER (WHERE s."grade" = '差') AS "poor",
+              min(s."grade") AS "grade",
+              sum(s."${indicator}") AS "indicators", sum(s."${indicator}Met") AS "indicatorsMet",
+              sum(s."${indicator}Pending") AS "missingEntries",
+              sum(s."flagsError") AS "flagsError", sum(s."flagsWarning") AS "flagsWarning", sum(s."flagsInfo") AS "flagsInfo"
+       FROM "projects" p
+       LEFT JOIN "project_scorecards" s ON s."projectId" = p."id" AND s."period" = ${periodParam}
+       WHERE ${where.join(' AND ')}
+       GROUP BY p."departmentId", p."unitId", p."${column}"`;
   const sql = `
-    WITH per_unit AS (
-      SELECT p."departmentId", p."unitId", ${key} AS "key",
-             count(*) AS "projects", sum(p."amount") AS "budget", sum(s."spent") AS "spent",
-             sum(s."score") AS "scoreSum", count(s."score") AS "scoredProjects",
-             count(*) FILTER (WHERE s."grade" = '优') AS "excellent", count(*) FILTER (WHERE s."grade" = '良') AS "good",
-             count(*) FILTER (WHERE s."grade" = '中') AS "pass", count(*) FILTER (WHERE s."grade" = '差') AS "poor",
-             min(s."grade") AS "grade",
-             sum(s."${indicator}") AS "indicators", sum(s."${indicator}Met") AS "indicatorsMet",
-             sum(s."${indicator}Pending") AS "missingEntries",
-             sum(s."flagsError") AS "flagsError", sum(s."flagsWarning") AS "flagsWarning", sum(s."flagsInfo") AS "flagsInfo"
-      FROM "projects" p
-      LEFT JOIN "project_scorecards" s ON s."projectId" = p."id" AND s."period" = ${periodParam}
-      WHERE ${where.join(' AND ')}
-      GROUP BY p."departmentId", p."unitId", ${key}
+    WITH per_unit AS (${perUnit}
     ), g AS (
       SELECT u."key", GROUPING(u."key") = 1 AS "isTotal",
              coalesce(sum(u."projects"), 0)::int AS "projects",
@@ -141,7 +150,7 @@ export function scorecardSql({ level, scope, period, query, within, allRows }: S
              coalesce(sum(u."excellent"), 0)::int AS "excellent", coalesce(sum(u."good"), 0)::int AS "good",
              coalesce(sum(u."pass"), 0)::int AS "pass", coalesce(sum(u."poor"), 0)::int AS "poor", min(u."grade") AS "grade",
              coalesce(sum(u."indicators"), 0)::int AS "indicators", coalesce(sum(u."indicatorsMet"), 0)::int AS "indicatorsMet",
-             round(sum(u."indicatorsMet") * 100 / nullif(sum(u."indicators"), 0), 2) AS "metShare",
+             round(sum(u."indicatorsMet") * 100.0 / nullif(sum(u."indicators"), 0), 2) AS "metShare",
              coalesce(sum(u."missingEntries"), 0)::int AS "missingEntries",
              coalesce(sum(u."flagsError"), 0)::int AS "flagsError", coalesce(sum(u."flagsWarning"), 0)::int AS "flagsWarning",
              coalesce(sum(u."flagsInfo"), 0)::int AS "flagsInfo",

@@ -15,6 +15,7 @@ import { ReportSchedule } from './report-schedule.entity';
 import { Report } from './report.entity';
 import { Spending } from './spending.entity';
 import { Submission } from './submission.entity';
+import { UnitScorecard } from './unit-scorecard.entity';
 import { Unit } from './unit.entity';
 
 export * from './actual-revision.entity';
@@ -35,9 +36,11 @@ export * from './report.entity';
 export * from './spending.entity';
 export * from './submission.entity';
 export * from './target.columns';
+export * from './scorecard-counts.columns';
+export * from './unit-scorecard.entity';
 export * from './unit.entity';
 
 export const ENTITIES = [
   Department, Unit, Import, ImportFile, Project, Indicator, Actual, ActualRevision, Spending, Submission,
-  Evaluation, ProjectScore, ProjectScorecard, Flag, ReportSchedule, Report, ApiToken, AuditLogEntry,
+  Evaluation, ProjectScore, ProjectScorecard, UnitScorecard, Flag, ReportSchedule, Report, ApiToken, AuditLogEntry,
 ];

@@ -1,11 +1,13 @@
 import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Project } from './project.entity';
+import { ScorecardCounts } from './scorecard-counts.columns';
 
 /**
  * Read model of the scorecards: per project × period, what the stored evaluations, score, spending and open
  * flags add up to, so a region's scorecard sums one row per project instead of ten evaluation rows.
- * Rebuilt only by the SQL function `refresh_project_scorecards(projectIds uuid[], period)`, which every writer
- * of evaluations, project_scores, spending or flags calls in its own transaction.
+ * Rebuilt, with the unit_scorecards of the projects' units, only by the SQL function
+ * `refresh_project_scorecards(projectIds uuid[], period)`, which every writer of evaluations, project_scores,
+ * spending or flags calls in its own transaction.
  */
 @Entity('project_scorecards')
 export class ProjectScorecard {
@@ -31,33 +33,8 @@ export class ProjectScorecard {
   @Column({ type: 'numeric', precision: 12, scale: 6, nullable: true })
   executionRate: string | null;
 
-  @Column({ type: 'integer', default: 0 })
-  indicators: number;
-
-  @Column({ type: 'integer', default: 0 })
-  indicatorsMet: number;
-
-  /** Indicators still waiting for an actual (evaluation status `pending`). */
-  @Column({ type: 'integer', default: 0 })
-  indicatorsPending: number;
-
-  @Column({ type: 'integer', default: 0 })
-  keyIndicators: number;
-
-  @Column({ type: 'integer', default: 0 })
-  keyIndicatorsMet: number;
-
-  @Column({ type: 'integer', default: 0 })
-  keyIndicatorsPending: number;
-
-  @Column({ type: 'integer', default: 0 })
-  flagsError: number;
-
-  @Column({ type: 'integer', default: 0 })
-  flagsWarning: number;
-
-  @Column({ type: 'integer', default: 0 })
-  flagsInfo: number;
+  @Column(() => ScorecardCounts, { prefix: false })
+  counts: ScorecardCounts;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   refreshedAt: Date;
