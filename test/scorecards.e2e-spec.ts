@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateScorecardData, type ScorecardDataSize } from '../bench/scorecard-data';
 import type { ScorecardFiguresDto, ScorecardPageDto, ScorecardRowDto } from '../src/scorecards/scorecard.dto';
-import { ScorecardsService } from '../src/scorecards/scorecards.service';
+import { bearer, issueToken } from './support/auth';
 import { createTestApp } from './support/test-app';
 
 const SIZE: ScorecardDataSize = {
@@ -58,9 +58,10 @@ function expectTotalIsSumOf(total: ScorecardFiguresDto, rows: ScorecardFiguresDt
 describe('Scorecards', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
+  let admin: { authorization: string };
 
-  const get = async <T = ScorecardPageDto>(url: string): Promise<T> => {
-    const response = await app.inject({ method: 'GET', url });
+  const get = async <T = ScorecardPageDto>(url: string, headers = admin): Promise<T> => {
+    const response = await app.inject({ method: 'GET', url, headers });
     expect(response.statusCode).toBe(200);
     return response.json();
   };
@@ -71,6 +72,7 @@ describe('Scorecards', () => {
   beforeAll(async () => {
     app = await createTestApp();
     db = app.get(DataSource);
+    admin = bearer(await issueToken(app, { role: 'admin' }));
     await generateScorecardData((sql, params) => db.query(sql, params), SIZE);
   });
 
@@ -108,14 +110,26 @@ describe('Scorecards', () => {
 
   it('shows a reviewer scoped to one department only that department, and refuses the others', async () => {
     const [mine, other] = await departmentIds();
-    const service = app.get(ScorecardsService);
-    const query = { year: YEAR, page: 1, pageSize: 200, sort: 'name', format: 'json' } as const;
-    const region = await service.region([mine], query);
+    const reviewer = bearer(await issueToken(app, { role: 'reviewer', departmentIds: [mine] }));
+    const region = await get(`/scorecards?year=${YEAR}`, reviewer);
     expect(region.items.map((row) => row.id)).toEqual([mine]);
     expect(region.total).toMatchObject({ projects: SIZE.unitsPerDepartment * SIZE.projectsPerUnit });
-    await expect(service.department([mine], other, query)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const [unitOfOther] = await db.query(`SELECT "id" FROM "units" WHERE "departmentId" = $1`, [other]);
-    await expect(service.unit([mine], unitOfOther.id, query)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const [projectOfOther] = await db.query(`SELECT "id" FROM "projects" WHERE "departmentId" = $1`, [other]);
+    for (const url of [`/scorecards/departments/${other}?year=${YEAR}`, `/scorecards/units/${unitOfOther.id}?year=${YEAR}`, `/projects/${projectOfOther.id}/scorecard`]) {
+      const response = await app.inject({ method: 'GET', url, headers: reviewer });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it.each([
+    ['no token', {}, 401],
+    ['a unit token', 'unit', 403],
+  ])('refuses scorecards with %s', async (_case, who, status) => {
+    const [unit] = await db.query(`SELECT "id" FROM "units" WHERE "code" LIKE $1 LIMIT 1`, [`${SIZE.tag}-%`]);
+    const headers = who === 'unit' ? bearer(await issueToken(app, { role: 'unit', unitIds: [unit.id] })) : {};
+    expect((await app.inject({ method: 'GET', url: `/scorecards?year=${YEAR}`, headers })).statusCode).toBe(status);
   });
 
   describe('filters, sorting and pages', () => {
@@ -167,7 +181,7 @@ describe('Scorecards', () => {
     });
 
     it('answers a period outside the year with 422', async () => {
-      const response = await app.inject({ method: 'GET', url: `/scorecards?year=${YEAR}&period=2030-H1` });
+      const response = await app.inject({ method: 'GET', url: `/scorecards?year=${YEAR}&period=2030-H1`, headers: admin });
       expect(response.statusCode).toBe(422);
       expect(response.json().error.details.fields).toHaveProperty('period');
     });
@@ -179,7 +193,7 @@ describe('Scorecards', () => {
     let quantitative: { id: string };
     const period = String(YEAR);
     const put = (indicatorId: string, payload: object) =>
-      app.inject({ method: 'PUT', url: `/projects/${projectId}/scorecard/indicators/${indicatorId}/override`, payload });
+      app.inject({ method: 'PUT', url: `/projects/${projectId}/scorecard/indicators/${indicatorId}/override`, payload, headers: admin });
 
     beforeAll(async () => {
       [{ id: projectId }] = await db.query(
@@ -240,7 +254,7 @@ describe('Scorecards', () => {
       const sheet = workbook.worksheets[0];
       return sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
     };
-    const exportOf = (url: string) => app.inject({ method: 'GET', url });
+    const exportOf = (url: string) => app.inject({ method: 'GET', url, headers: admin });
 
     it('XLSX of a department holds the API numbers as numbers, total first', async () => {
       const [departmentId] = await departmentIds();

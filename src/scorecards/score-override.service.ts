@@ -2,29 +2,28 @@ import { type Actual as ScoringActual, DEFAULT_REGION_PROFILE, type IndicatorFor
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { assertAllowed, canReview } from '../auth/scope';
 import { AppError } from '../common/app-error';
-import { Actual, AuditLogEntry, Evaluation, Indicator, Project, ProjectScore, Spending, toTarget } from '../database/entities';
+import { Actual, AuditLogEntry, Evaluation, Indicator, Project, ProjectScore, Spending, fromTargetColumns } from '../database/entities';
 import type { OverrideScoreDto } from './scorecard.dto';
-import type { DepartmentScope } from './scorecards.repository';
-import { assertInScope } from './scorecards.service';
 
 export interface OverrideRequest extends OverrideScoreDto {
   projectId: string;
   indicatorId: string;
-  actor: string;
-  scope: DepartmentScope;
+  caller: Caller;
 }
 
 const numberOrNull = (value: string | null | undefined) => (value == null ? null : Number(value));
 
 function toScoringActual(actual: Actual | undefined, override: ScoringActual['override']): ScoringActual | null {
   if (!actual) return override ? { override } : null;
-  return { value: numberOrNull(actual.value), text: actual.text, override };
+  return { value: numberOrNull(actual.value), text: actual.text, grade: actual.grade, override };
 }
 
 function toScoringIndicator(row: Indicator): IndicatorForScoring {
   const { level1, level2, name, key } = row;
-  return { level1, level2, name, key, weight: numberOrNull(row.weight), annualTarget: toTarget(row.annualTarget), periodTarget: toTarget(row.periodTarget) };
+  return { level1, level2, name, key, weight: numberOrNull(row.weight), annualTarget: fromTargetColumns(row.annualTarget), periodTarget: fromTargetColumns(row.periodTarget) };
 }
 
 /**
@@ -40,10 +39,10 @@ export class ScoreOverrideService {
     return this.dataSource.transaction((manager) => this.apply(manager, request));
   }
 
-  private async apply(manager: EntityManager, { projectId, indicatorId, period, score, reason, actor, scope }: OverrideRequest) {
+  private async apply(manager: EntityManager, { projectId, indicatorId, period, score, reason, caller }: OverrideRequest) {
     const project = await manager.findOneBy(Project, { id: projectId });
     if (!project) throw new AppError('NOT_FOUND', `项目 ${projectId} 不存在`, { projectId });
-    assertInScope(scope, project.departmentId);
+    assertAllowed(canReview(caller, project), '调整该项目的得分');
     const indicators = await manager.find(Indicator, { where: { projectId }, order: { position: 'ASC' } });
     const index = indicators.findIndex((indicator) => indicator.id === indicatorId);
     if (index < 0) throw new AppError('NOT_FOUND', `项目中没有指标 ${indicatorId}`, { projectId, indicatorId });
@@ -85,7 +84,7 @@ export class ScoreOverrideService {
       explanation: { ...evaluation.explanation, text: scored.explanation },
       overrideScore: String(score),
       overrideReason: reason,
-      overriddenBy: actor,
+      overriddenBy: caller.actor,
       overriddenAt: new Date(),
     });
     const projectScore = await manager.findOneBy(ProjectScore, { projectId, period });
@@ -97,7 +96,7 @@ export class ScoreOverrideService {
       });
     }
     await manager.save(manager.create(AuditLogEntry, {
-      actor,
+      actor: caller.actor,
       action: 'evaluation.override',
       subjectType: 'evaluation',
       subjectId: evaluation.id,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
+import { type Caller, CurrentCaller, Roles } from '../auth/caller';
 import { IdParamDto } from '../common/id.dto';
-import { CurrentReviewer, type Reviewer } from './review-scope';
 import { ScoreOverrideService } from './score-override.service';
 import { type ExportFormat, OverrideScoreDto, ProjectScorecardDto, ProjectScorecardQueryDto, ScorecardPageDto, ScorecardQueryDto } from './scorecard.dto';
 import { type ExportTable, projectTable, scorecardTable, toCsv, toXlsx } from './scorecard-export';
@@ -27,6 +27,7 @@ async function respond<View>(reply: FastifyReply, format: ExportFormat, view: Vi
 }
 
 @ApiTags('scorecards')
+@Roles('admin', 'reviewer')
 @Controller()
 export class ScorecardsController {
   constructor(
@@ -37,8 +38,8 @@ export class ScorecardsController {
   @Get('scorecards')
   @ApiOkResponse({ type: ScorecardPageDto, description: 'one row per department in the caller’s scope' })
   @ApiProduces(...EXPORT_TYPES)
-  async region(@CurrentReviewer() { scope }: Reviewer, @Query() query: ScorecardQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const view = await this.scorecards.region(scope, query, query.format !== 'json');
+  async region(@CurrentCaller() caller: Caller, @Query() query: ScorecardQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.scorecards.region(caller, query, query.format !== 'json');
     return respond(reply, query.format, view, (page) => scorecardTable('department', page));
   }
 
@@ -46,12 +47,12 @@ export class ScorecardsController {
   @ApiOkResponse({ type: ScorecardPageDto, description: 'one row per unit of the department' })
   @ApiProduces(...EXPORT_TYPES)
   async department(
-    @CurrentReviewer() { scope }: Reviewer,
+    @CurrentCaller() caller: Caller,
     @Param() { id }: IdParamDto,
     @Query() query: ScorecardQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.scorecards.department(scope, id, query, query.format !== 'json');
+    const view = await this.scorecards.department(caller, id, query, query.format !== 'json');
     return respond(reply, query.format, view, (page) => scorecardTable('unit', page));
   }
 
@@ -59,12 +60,12 @@ export class ScorecardsController {
   @ApiOkResponse({ type: ScorecardPageDto, description: 'one row per project of the unit' })
   @ApiProduces(...EXPORT_TYPES)
   async unit(
-    @CurrentReviewer() { scope }: Reviewer,
+    @CurrentCaller() caller: Caller,
     @Param() { id }: IdParamDto,
     @Query() query: ScorecardQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.scorecards.unit(scope, id, query, query.format !== 'json');
+    const view = await this.scorecards.unit(caller, id, query, query.format !== 'json');
     return respond(reply, query.format, view, (page) => scorecardTable('project', page));
   }
 
@@ -72,19 +73,19 @@ export class ScorecardsController {
   @ApiOkResponse({ type: ProjectScorecardDto, description: 'every indicator with target, actual, status, score and explanation' })
   @ApiProduces(...EXPORT_TYPES)
   async project(
-    @CurrentReviewer() { scope }: Reviewer,
+    @CurrentCaller() caller: Caller,
     @Param() { id }: IdParamDto,
     @Query() query: ProjectScorecardQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.scorecards.project(scope, id, query);
+    const view = await this.scorecards.project(caller, id, query);
     return respond(reply, query.format, view, projectTable);
   }
 
   @Put('projects/:id/scorecard/indicators/:indicatorId/override')
   @ApiOkResponse({ type: ProjectScorecardDto, description: 'the project scorecard for the period, re-totalled' })
-  async override(@CurrentReviewer() { actor, scope }: Reviewer, @Param() { id, indicatorId }: IndicatorParamDto, @Body() body: OverrideScoreDto) {
-    await this.overrides.override({ ...body, projectId: id, indicatorId, actor, scope });
-    return this.scorecards.project(scope, id, { period: body.period, format: 'json' });
+  async override(@CurrentCaller() caller: Caller, @Param() { id, indicatorId }: IndicatorParamDto, @Body() body: OverrideScoreDto) {
+    await this.overrides.override({ ...body, projectId: id, indicatorId, caller });
+    return this.scorecards.project(caller, id, { period: body.period, format: 'json' });
   }
 }

@@ -1,6 +1,9 @@
+import { QUALITATIVE_GRADE_LABELS, type QualitativeGrade } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { assertAllowed, canRead } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { Department, Project, Unit } from '../database/entities';
 import type { ProjectScorecardDto, ProjectScorecardQueryDto, ScorecardPageDto, ScorecardQueryDto } from './scorecard.dto';
@@ -17,6 +20,7 @@ interface IndicatorRow {
   unit: string | null;
   value: string | null;
   text: string | null;
+  grade: QualitativeGrade | null;
   status: string | null;
   weight: string | null;
   score: string | null;
@@ -30,10 +34,9 @@ interface IndicatorRow {
 
 const numberOrNull = (value: string | null | undefined) => (value == null ? null : Number(value));
 
-export function assertInScope(scope: DepartmentScope, departmentId: string | null): void {
-  if (scope && !(departmentId && scope.includes(departmentId))) {
-    throw new AppError('FORBIDDEN', '无权查看或修改该部门的数据', { departmentId });
-  }
+/** The departments a caller's scorecards cover: a scoped reviewer's, or all. */
+export function departmentScope(caller: Caller): DepartmentScope {
+  return caller.role === 'reviewer' && caller.departmentIds.length > 0 ? caller.departmentIds : null;
 }
 
 @Injectable()
@@ -44,25 +47,25 @@ export class ScorecardsService {
   ) {}
 
   /** One row per department in the caller's scope. */
-  region(scope: DepartmentScope, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
-    return this.page('department', scope, query, allRows);
+  region(caller: Caller, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
+    return this.page('department', caller, query, allRows);
   }
 
   /** One row per unit of the department. */
-  async department(scope: DepartmentScope, id: string, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
+  async department(caller: Caller, id: string, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
     const department = await this.dataSource.getRepository(Department).findOneBy({ id });
     if (!department) throw new AppError('NOT_FOUND', `部门 ${id} 不存在`, { departmentId: id });
-    assertInScope(scope, id);
-    const page = await this.page('unit', scope, query, allRows, { departmentId: id });
+    assertAllowed(canRead(caller, { unitId: null, departmentId: id }), '查看该部门');
+    const page = await this.page('unit', caller, query, allRows, { departmentId: id });
     return { ...page, department: { id, code: department.code, name: department.name } };
   }
 
   /** One row per project of the unit. */
-  async unit(scope: DepartmentScope, id: string, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
+  async unit(caller: Caller, id: string, query: ScorecardQueryDto, allRows = false): Promise<ScorecardPageDto> {
     const unit = await this.dataSource.getRepository(Unit).findOne({ where: { id }, relations: { department: true } });
     if (!unit) throw new AppError('NOT_FOUND', `预算单位 ${id} 不存在`, { unitId: id });
-    assertInScope(scope, unit.departmentId);
-    const page = await this.page('project', scope, query, allRows, { unitId: id });
+    assertAllowed(canRead(caller, { unitId: id, departmentId: unit.departmentId }), '查看该预算单位');
+    const page = await this.page('project', caller, query, allRows, { unitId: id });
     const { department } = unit;
     return {
       ...page,
@@ -71,12 +74,12 @@ export class ScorecardsService {
     };
   }
 
-  async project(scope: DepartmentScope, id: string, query: ProjectScorecardQueryDto): Promise<ProjectScorecardDto> {
+  async project(caller: Caller, id: string, query: ProjectScorecardQueryDto): Promise<ProjectScorecardDto> {
     const project = await this.dataSource
       .getRepository(Project)
       .findOne({ where: { id }, relations: { department: true, unit: true } });
     if (!project) throw new AppError('NOT_FOUND', `项目 ${id} 不存在`, { projectId: id });
-    assertInScope(scope, project.departmentId);
+    assertAllowed(canRead(caller, project), '查看该项目');
     const period = query.period ?? String(project.year);
     const [[score], indicators] = await Promise.all([
       this.dataSource.query(
@@ -88,7 +91,7 @@ export class ScorecardsService {
       ),
       this.dataSource.query(
         `SELECT i."id", i."position", i."level1", i."level2", i."name", i."key", i."annualRaw" AS "target", i."annualUnit" AS "unit",
-                a."value", a."text", e."status", e."weight", e."score", e."ratio", e."explanation"->>'text' AS "explanation",
+                a."value", a."text", a."grade", e."status", e."weight", e."score", e."ratio", e."explanation"->>'text' AS "explanation",
                 e."overrideScore", e."overrideReason", e."overriddenBy", e."overriddenAt"
          FROM "indicators" i
          LEFT JOIN "actuals" a ON a."indicatorId" = i."id" AND a."period" = $2
@@ -121,7 +124,7 @@ export class ScorecardsService {
         name: row.name,
         key: row.key,
         target: row.target,
-        actual: row.value !== null ? `${Number(row.value)}${row.unit ?? ''}` : row.text,
+        actual: row.value !== null ? `${Number(row.value)}${row.unit ?? ''}` : row.grade ? QUALITATIVE_GRADE_LABELS[row.grade] : row.text,
         status: row.status,
         weight: numberOrNull(row.weight),
         score: numberOrNull(row.score),
@@ -137,7 +140,7 @@ export class ScorecardsService {
 
   private async page(
     level: ScorecardLevel,
-    scope: DepartmentScope,
+    caller: Caller,
     query: ScorecardQueryDto,
     allRows: boolean,
     within?: { departmentId: string } | { unitId: string },
@@ -146,7 +149,7 @@ export class ScorecardsService {
     if (!period.startsWith(String(query.year))) {
       throw new AppError('VALIDATION_FAILED', `期间 ${period} 不属于 ${query.year} 年度`, { fields: { period: ['期间须在所选年度内'] } });
     }
-    const result = await this.repository.figures({ level, scope, period, query, within, allRows });
+    const result = await this.repository.figures({ level, scope: departmentScope(caller), period, query, within, allRows });
     return { year: query.year, period, ...result, page: query.page, pageSize: query.pageSize };
   }
 }

@@ -41,6 +41,10 @@ export class ActualRevision {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   evidence: EvidenceRef[];
 
+  /** Written while the period's submission was reopened after approval. */
+  @Column({ type: 'boolean', default: false })
+  afterApproval: boolean;
+
   @Column({ type: 'varchar', length: 128, nullable: true })
   changedBy: string | null;
 

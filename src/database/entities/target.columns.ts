@@ -25,11 +25,16 @@ export class TargetColumns {
   per: TargetPer | null;
 }
 
-const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
+const decimal = (value: number | null | undefined) => (value == null ? null : String(value));
+const number = (value: string | null) => (value === null ? null : Number(value));
 
-/** The domain's Target from its stored columns; null when the indicator has none. */
-export function toTarget(columns: TargetColumns): Target | null {
+export function toTargetColumns(target: Target): TargetColumns {
+  return { raw: target.raw, kind: target.kind, comparator: target.comparator, value: decimal(target.value), upper: decimal(target.upper), unit: target.unit, per: target.per };
+}
+
+/** The domain's Target back from its columns; null when the indicator has none. */
+export function fromTargetColumns(columns: TargetColumns): Target | null {
   if (columns.kind === null) return null;
   const { raw, kind, comparator, value, upper, unit, per } = columns;
-  return { raw: raw ?? '', kind, comparator, value: numberOrNull(value), upper: numberOrNull(upper), unit, per };
+  return { raw: raw ?? '', kind, comparator, value: number(value), upper: number(upper), unit, per };
 }
