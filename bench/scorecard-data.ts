@@ -75,7 +75,7 @@ export async function generateScorecardData(run: RunSql, size: ScorecardDataSize
     `INSERT INTO "project_scores" ("projectId", "period", "score", "grade", "executionRate", "executionScore", "explanation", "computedAt")
      SELECT t."projectId", $3, t."score",
             CASE WHEN t."score" >= 90 THEN '优' WHEN t."score" >= 80 THEN '良' WHEN t."score" >= 60 THEN '中' ELSE '差' END,
-            t."rate", round(least(t."rate", 100) / 10, 2), jsonb_build_object('text', '总分 ' || t."score"), now()
+            t."rate", round(least(t."rate", 100) / 10, 2), jsonb_build_object('total', '总分 ' || t."score"), now()
      FROM (
        SELECT p."id" AS "projectId", round((40 + random() * 60)::numeric, 2) AS "score",
               round(coalesce(sp."executed", 0) * 100 / p."amount", 6) AS "rate"

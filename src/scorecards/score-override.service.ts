@@ -92,7 +92,7 @@ export class ScoreOverrideService {
       await manager.update(ProjectScore, projectScore.id, {
         score: result.total === null ? null : String(result.total),
         grade: result.grade,
-        explanation: { ...projectScore.explanation, text: result.explanation },
+        explanation: { ...projectScore.explanation, total: result.explanation },
       });
     }
     await manager.save(manager.create(AuditLogEntry, {

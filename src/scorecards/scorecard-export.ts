@@ -87,6 +87,10 @@ export function projectTable(project: ProjectScorecardDto): ExportTable {
   };
 }
 
+const FORBIDDEN_IN_NAMES = /[\\/?*[\]:"<>|]/g;
+/** Safe as a file name and, cut to 31 characters, as an Excel sheet name. */
+const safeName = (title: string) => title.replace(FORBIDDEN_IN_NAMES, '_');
+
 const csvCell = (value: Cell) => {
   if (value === null) return '';
   const text = String(value);
@@ -98,17 +102,14 @@ export function toCsv(table: ExportTable): ExportFile {
   const lines = [table.headers, ...table.rows].map((row) => row.map(csvCell).join(','));
   return {
     contentType: 'text/csv; charset=utf-8',
-    fileName: `${table.title}.csv`,
+    fileName: `${safeName(table.title)}.csv`,
     body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
   };
 }
 
-const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/g;
-
 export async function toXlsx(table: ExportTable): Promise<ExportFile> {
   const workbook = new Workbook();
-  // Excel refuses sheet names over 31 characters or with \ / ? * [ ] :
-  const sheet = workbook.addWorksheet(table.title.replace(SHEET_NAME_FORBIDDEN, '_').slice(0, 31));
+  const sheet = workbook.addWorksheet(safeName(table.title).slice(0, 31));
   sheet.addRow(table.headers).font = { bold: true };
   sheet.addRows(table.rows);
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -117,7 +118,7 @@ export async function toXlsx(table: ExportTable): Promise<ExportFile> {
   });
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    fileName: `${table.title}.xlsx`,
+    fileName: `${safeName(table.title)}.xlsx`,
     body: Buffer.from(await workbook.xlsx.writeBuffer()),
   };
 }

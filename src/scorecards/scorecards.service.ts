@@ -83,7 +83,7 @@ export class ScorecardsService {
     const period = query.period ?? String(project.year);
     const [[score], indicators] = await Promise.all([
       this.dataSource.query(
-        `SELECT ps."score", ps."grade", ps."executionRate", ps."executionScore", ps."explanation"->>'text' AS "explanation", sp."executed" AS "spent"
+        `SELECT ps."score", ps."grade", ps."executionRate", ps."executionScore", ps."explanation"->>'total' AS "explanation", sp."executed" AS "spent"
          FROM (SELECT 1) one
          LEFT JOIN "project_scores" ps ON ps."projectId" = $1 AND ps."period" = $2
          LEFT JOIN "spending" sp ON sp."projectId" = $1 AND sp."period" = $2`,
