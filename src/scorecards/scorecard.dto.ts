@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../common/page.dto';
 import { OrganisationRefDto } from '../projects/project.dto';
 
 export const GRADES = ['优', '良', '中', '差'] as const;
@@ -31,7 +32,7 @@ export class ProjectScorecardQueryDto {
   format: ExportFormat = 'json';
 }
 
-export class ScorecardQueryDto extends ProjectScorecardQueryDto {
+export class ScorecardQueryDto extends IntersectionType(ProjectScorecardQueryDto, PageQueryDto) {
   @ApiProperty({ example: 2025 })
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year!: number;
@@ -51,14 +52,6 @@ export class ScorecardQueryDto extends ProjectScorecardQueryDto {
   @ApiPropertyOptional({ enum: SCORECARD_SORTS, default: 'name' })
   @IsOptional() @IsIn(SCORECARD_SORTS)
   sort: ScorecardSort = 'name';
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
 }
 
 export class OverrideScoreDto {
