@@ -7,6 +7,7 @@ import { assertAllowed, canReview } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { Actual, AuditLogEntry, Evaluation, Indicator, Project, ProjectScore, Spending, fromTargetColumns } from '../database/entities';
 import type { OverrideScoreDto } from './scorecard.dto';
+import { numberOrNull } from '../common/decimal';
 
 export interface OverrideRequest extends OverrideScoreDto {
   projectId: string;
@@ -14,7 +15,6 @@ export interface OverrideRequest extends OverrideScoreDto {
   caller: Caller;
 }
 
-const numberOrNull = (value: string | null | undefined) => (value == null ? null : Number(value));
 
 function toScoringActual(actual: Actual | undefined, override: ScoringActual['override']): ScoringActual | null {
   if (!actual) return override ? { override } : null;

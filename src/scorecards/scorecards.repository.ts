@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ScorecardFiguresDto, ScorecardQueryDto, ScorecardRowDto, ScorecardSort } from './scorecard.dto';
+import { numberOrNull } from '../common/decimal';
 
 /** Department ids the caller may read, or null for every department. */
 export type DepartmentScope = readonly string[] | null;
@@ -174,7 +175,6 @@ export function scorecardSql({ level, scope, period, query, within, allRows }: S
   return { sql, params };
 }
 
-const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
 
 function toFigures(row: FiguresRow): ScorecardFiguresDto {
   return {

@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { Department, Project, Unit } from '../database/entities';
 import type { ProjectScorecardDto, ProjectScorecardQueryDto, ScorecardPageDto, ScorecardQueryDto } from './scorecard.dto';
 import { type DepartmentScope, type ScorecardLevel, ScorecardsRepository } from './scorecards.repository';
+import { numberOrNull } from '../common/decimal';
 
 interface IndicatorRow {
   id: string;
@@ -32,7 +33,8 @@ interface IndicatorRow {
   overriddenAt: Date | null;
 }
 
-const numberOrNull = (value: string | null | undefined) => (value == null ? null : Number(value));
+
+const orgRef = (org: Department | Unit) => ({ id: org.id, code: org.code, name: org.name });
 
 /** The departments a caller's scorecards cover: a scoped reviewer's, or all. */
 export function departmentScope(caller: Caller): DepartmentScope {
@@ -57,7 +59,7 @@ export class ScorecardsService {
     if (!department) throw new AppError('NOT_FOUND', `部门 ${id} 不存在`, { departmentId: id });
     assertAllowed(canRead(caller, { unitId: null, departmentId: id }), '查看该部门');
     const page = await this.page('unit', caller, query, allRows, { departmentId: id });
-    return { ...page, department: { id, code: department.code, name: department.name } };
+    return { ...page, department: orgRef(department) };
   }
 
   /** One row per project of the unit. */
@@ -66,12 +68,7 @@ export class ScorecardsService {
     if (!unit) throw new AppError('NOT_FOUND', `预算单位 ${id} 不存在`, { unitId: id });
     assertAllowed(canRead(caller, { unitId: id, departmentId: unit.departmentId }), '查看该预算单位');
     const page = await this.page('project', caller, query, allRows, { unitId: id });
-    const { department } = unit;
-    return {
-      ...page,
-      unit: { id, code: unit.code, name: unit.name },
-      ...(department && { department: { id: department.id, code: department.code, name: department.name } }),
-    };
+    return { ...page, unit: orgRef(unit), ...(unit.department && { department: orgRef(unit.department) }) };
   }
 
   async project(caller: Caller, id: string, query: ProjectScorecardQueryDto): Promise<ProjectScorecardDto> {
@@ -80,7 +77,8 @@ export class ScorecardsService {
       .findOne({ where: { id }, relations: { department: true, unit: true } });
     if (!project) throw new AppError('NOT_FOUND', `项目 ${id} 不存在`, { projectId: id });
     assertAllowed(canRead(caller, project), '查看该项目');
-    const period = query.period ?? String(project.year);
+    const period = query.period ?? (project.year === null ? null : String(project.year));
+    if (period === null) throw new AppError('VALIDATION_FAILED', '项目没有年度，请指定 period', { fields: { period: ['必填'] } });
     const [[score], indicators] = await Promise.all([
       this.dataSource.query(
         `SELECT ps."score", ps."grade", ps."executionRate", ps."executionScore", ps."explanation"->>'total' AS "explanation", sp."executed" AS "spent"
@@ -101,14 +99,13 @@ export class ScorecardsService {
         [id, period, query.keyOnly ?? false],
       ) as Promise<IndicatorRow[]>,
     ]);
-    const ref = (org: Department | Unit | undefined) => (org ? { id: org.id, code: org.code, name: org.name } : null);
     return {
       id,
       name: project.name,
       year: project.year,
       period,
-      department: ref(project.department),
-      unit: ref(project.unit),
+      department: project.department ? orgRef(project.department) : null,
+      unit: project.unit ? orgRef(project.unit) : null,
       budget: project.amount,
       spent: score.spent,
       executionRate: numberOrNull(score.executionRate),
