@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { generateScorecardData, type ScorecardDataSize } from '../bench/scorecard-data';
+import { FLAG_CODES, generateScorecardData, type ScorecardDataSize } from '../bench/scorecard-data';
 import type { ScorecardFiguresDto, ScorecardPageDto, ScorecardRowDto } from '../src/scorecards/scorecard.dto';
 import { bearer, issueToken } from './support/auth';
 import { createTestApp } from './support/test-app';
@@ -147,12 +147,13 @@ describe('Scorecards', () => {
       expect(page.total.projects).toBe(all.items.filter((row) => row.grade === grade).length);
     });
 
-    it('flag=R04 counts exactly the projects with that open flag', async () => {
-      const page = await allRows(`/scorecards/departments/${departmentId}`, '&flag=R04');
+    it('flag=<code> counts exactly the projects with that open flag', async () => {
+      const [[code]] = FLAG_CODES;
+      const page = await allRows(`/scorecards/departments/${departmentId}`, `&flag=${code}`);
       const [{ count }] = await db.query(
         `SELECT count(DISTINCT f."projectId")::int AS count FROM "flags" f JOIN "projects" p ON p."id" = f."projectId"
-         WHERE p."departmentId" = $1 AND p."year" = $2 AND f."code" = 'R04' AND f."resolvedAt" IS NULL`,
-        [departmentId, YEAR],
+         WHERE p."departmentId" = $1 AND p."year" = $2 AND f."code" = $3 AND f."resolvedAt" IS NULL`,
+        [departmentId, YEAR, code],
       );
       expect(page.total.projects).toBe(count);
       expect(page.total.flags.error).toBe(count);
