@@ -12,6 +12,7 @@ import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueModule } from './queue/queue.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { SpendingModule } from './spending/spending.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
@@ -33,6 +34,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
     HealthModule,
     ImportsModule,
     ProjectsModule,
+    ScorecardsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
