@@ -6,6 +6,6 @@ import { QueueModule } from './queue/queue.module';
 
 /** The queue processors; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule],
 })
 export class WorkerModule {}

@@ -22,8 +22,9 @@ export class ProjectsService {
       .orderBy('project.year', 'DESC', 'NULLS LAST')
       .addOrderBy('project.name')
       .addOrderBy('project.id')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
+      // Only many-to-one joins, so plain OFFSET/LIMIT pages correctly (skip/take would add a DISTINCT subquery).
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
     const scope = readScopeCondition(caller, 'project');
     if (scope) query.andWhere(scope.sql, scope.params);
     if (year !== undefined) query.andWhere('project.year = :year', { year });
