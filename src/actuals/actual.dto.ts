@@ -76,7 +76,7 @@ export class ActualDto {
   @ApiProperty({ type: String, nullable: true }) updatedBy!: string | null;
   @ApiProperty() updatedAt!: Date;
 
-  static from(row: Flat<Actual>): ActualDto {
+  static from(row: Omit<Flat<Actual>, 'projectId' | 'createdAt'>): ActualDto {
     const { id, indicatorId, period, value, grade, text, deviationCategory, deviationText, possibility, suggestion, evidence, version, updatedBy, updatedAt } = row;
     return { id, indicatorId, period, value, grade, text, deviationCategory, deviationText, possibility, suggestion, evidence, version, updatedBy, updatedAt };
   }

@@ -10,8 +10,8 @@ import { Actual, ActualRevision } from '../database/entities';
 import { findUnitOwner } from '../database/owners';
 import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { assertPeriodOpen } from '../submissions/period-lock';
-import { ActualDto, ActualRevisionDto, BulkResultDto, type Flat, flatten, type PutActualDto } from './actual.dto';
-import { type ActualWrite, type EntryTarget, findEntryTargets, writeActuals } from './actuals.repository';
+import { ActualDto, ActualRevisionDto, BulkResultDto, flatten, type PutActualDto } from './actual.dto';
+import { type ActualWrite, type EntryTarget, type WrittenActual, findEntryTargets, writeActuals } from './actuals.repository';
 import { type EntryInput, type FieldError, readEntry } from './entry-values';
 
 /** One row of a bulk entry: JSON or a sheet row. */
@@ -60,7 +60,7 @@ export class ActualsService {
     const { values, errors } = readEntry(input, target.targetKind, period);
     if (errors.length > 0) throw new AppError('ACTUAL_INVALID', `指标“${target.name}”的填报有误：${errors.map((e) => e.message).join('；')}`, { fields: fieldMap(errors) });
     const [written] = await this.write(caller, period.text, target, [{ ...values, indicatorId, projectId: target.projectId, expectedVersion }]);
-    return ActualDto.from(written);
+    return ActualDto.from({ ...values, ...written, period: period.text, updatedBy: caller.actor });
   }
 
   /** Many actuals of one unit and period: every row is checked first, then all are written in one statement or none. */
@@ -114,7 +114,7 @@ export class ActualsService {
   }
 
   /** All rows share the unit and period of `unit`; a row that lost a race rolls the whole write back. */
-  private async write(caller: Caller, period: string, unit: EntryTarget, writes: ActualWrite[]): Promise<Flat<Actual>[]> {
+  private async write(caller: Caller, period: string, unit: EntryTarget, writes: ActualWrite[]): Promise<WrittenActual[]> {
     const projectIds = [...new Set(writes.map((w) => w.projectId))];
     const written = await this.dataSource.transaction(async (manager) => {
       const context = { period, unitId: unit.unitId, actor: caller.actor, afterApproval: unit.reopened };
