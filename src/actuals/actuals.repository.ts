@@ -67,7 +67,7 @@ const [PERIOD, ACTOR, UNIT, AFTER_APPROVAL] = [1, 2, 3, 4].map((n) => `$${COLUMN
 
 /** The audit row names the versions and the values that matter; actual_revisions keeps every field of each. */
 function auditSummary(alias: string): string {
-  return `jsonb_build_object('version', ${alias}.version, 'value', ${alias}.value, 'grade', ${alias}.grade, 'text', ${alias}.text, 'deviationText', ${alias}."deviationText")`;
+  return `jsonb_build_object('version', ${alias}.version, 'value', ${alias}.value::text, 'grade', ${alias}.grade, 'text', ${alias}.text, 'deviationText', ${alias}."deviationText")`;
 }
 
 /**
