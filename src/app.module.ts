@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { ConfigModule, type AppConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EvaluationsModule } from './evaluation/evaluations.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -23,6 +24,7 @@ import { QueueModule } from './queue/queue.module';
     }),
     AuthModule,
     HealthModule,
+    EvaluationsModule,
     ImportsModule,
     ProjectsModule,
   ],
