@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerEvaluateCommand } from './evaluate.command';
 import { registerHealthCommand } from './health.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
@@ -12,6 +13,7 @@ registerMigrateCommand(program);
 registerImportCommand(program);
 registerStartCommand(program);
 registerHealthCommand(program);
+registerEvaluateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -35,7 +35,7 @@ const EVALUATION_COLUMNS: BulkColumn<IndicatorResult & { projectId: string; peri
   { name: 'score', type: 'numeric', value: (r) => r.score },
   { name: 'weight', type: 'numeric', value: (r) => r.weight },
   { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.explanation) },
-  { name: 'inputsHash', type: 'char', value: (r) => r.hash },
+  { name: 'inputsHash', type: 'text', value: (r) => r.hash },
 ];
 
 const FLAG_COLUMNS: BulkColumn<FlagResult>[] = [
@@ -143,7 +143,7 @@ export class Evaluator {
     await manager.query(
       `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
          light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash
-       FROM unnest($1::uuid[], $2::numeric[], $3::varchar[], $4::numeric[], $5::numeric[], $6::text[], $7::jsonb[], $8::char(64)[])
+       FROM unnest($1::uuid[], $2::numeric[], $3::varchar[], $4::numeric[], $5::numeric[], $6::text[], $7::jsonb[], $8::text[])
          AS r("projectId", score, grade, rate, execution, light, explanation, hash)
        WHERE s."projectId" = r."projectId" AND s.period = $9`,
       [
@@ -163,27 +163,46 @@ export class Evaluator {
 
   /**
    * Within the rules this evaluation owns (re-checked import rules, and entry rules of this period): open flags no
-   * longer found are resolved, new findings are opened, unchanged open flags are left as they are.
+   * longer found are resolved, new findings are opened, changed ones updated, unchanged ones left as they are.
    */
   private async reconcileFlags(manager: EntityManager, projectIds: string[], period: string, flags: FlagResult[]): Promise<void> {
-    await manager.query(
-      `UPDATE flags f SET "resolvedAt" = now()
-       WHERE f."projectId" = ANY($1::uuid[]) AND f."resolvedAt" IS NULL
-         AND (f.code = ANY($2::varchar[]) OR (f.code = ANY($3::varchar[]) AND f.details->>'period' = $4))
-         AND NOT EXISTS (SELECT 1 FROM unnest($5::uuid[], $6::varchar[]) AS found("subjectId", code)
-                         WHERE found."subjectId" = f."subjectId" AND found.code = f.code)`,
-      [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period, flags.map((f) => f.subjectId), flags.map((f) => f.code)],
+    const open: (FlagResult & { id: string })[] = await manager.query(
+      `SELECT id, "subjectType", "subjectId", "projectId", code, severity, message, details FROM flags
+       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL
+         AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND details->>'period' = $4))`,
+      [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period],
     );
-    await bulkInsert(
-      manager,
-      'flags',
-      FLAG_COLUMNS,
-      flags,
-      `ON CONFLICT ("subjectType", "subjectId", code) WHERE "resolvedAt" IS NULL DO UPDATE
-         SET severity = EXCLUDED.severity, message = EXCLUDED.message, details = EXCLUDED.details
-         WHERE (flags.severity, flags.message, flags.details) IS DISTINCT FROM (EXCLUDED.severity, EXCLUDED.message, EXCLUDED.details)`,
-    );
+    const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}`;
+    const openByKey = new Map(open.map((flag) => [key(flag), flag]));
+    const found = new Set(flags.map(key));
+    const resolved = open.filter((flag) => !found.has(key(flag))).map((flag) => flag.id);
+    const opened = flags.filter((flag) => !openByKey.has(key(flag)));
+    const changed = flags.flatMap((flag) => {
+      const current = openByKey.get(key(flag));
+      return current && !sameFinding(current, flag) ? [{ ...flag, id: current.id }] : [];
+    });
+    if (resolved.length > 0) await manager.query(`UPDATE flags SET "resolvedAt" = now() WHERE id = ANY($1::uuid[])`, [resolved]);
+    // Another period's entry rule may hold the open (subject, code) slot; its flag stays as it is.
+    await bulkInsert(manager, 'flags', FLAG_COLUMNS, opened, `ON CONFLICT ("subjectType", "subjectId", code) WHERE "resolvedAt" IS NULL DO NOTHING`);
+    if (changed.length > 0) {
+      await manager.query(
+        `UPDATE flags f SET severity = c.severity::flag_severity, message = c.message, details = c.details
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS c(id, severity, message, details) WHERE f.id = c.id`,
+        [changed.map((f) => f.id), changed.map((f) => f.severity), changed.map((f) => f.message), changed.map((f) => JSON.stringify(f.details))],
+      );
+    }
   }
+}
+
+function sameFinding(a: FlagResult, b: FlagResult): boolean {
+  return a.severity === b.severity && a.message === b.message && canonicalJson(a.details) === canonicalJson(b.details);
+}
+
+/** jsonb reorders keys; compare details independently of key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
+  );
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
