@@ -35,9 +35,15 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     super();
   }
 
-  /** Every worker upserts the same scheduler (its id is the job name), so there is one sweep per interval however many run. */
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('EVALUATION_CONCURRENCY', { infer: true });
+    await this.scheduleSweeps();
+    // A Redis that comes back may have lost the scheduler (no persistence) and missed writes: schedule and sweep again.
+    (await this.queue.client).on('ready', () => void this.scheduleSweeps().catch((error: Error) => this.logger.warn(`sweep: ${error.message}`)));
+  }
+
+  /** Every worker upserts the same scheduler (its id is the job name), so there is one sweep per interval however many run. */
+  private async scheduleSweeps(): Promise<void> {
     await this.queue.upsertJobScheduler(
       EvaluationJobName.SweepStale,
       { every: this.config.get('EVALUATION_SWEEP_MS', { infer: true }) },
