@@ -123,6 +123,12 @@ describe('evaluation faults', () => {
         await trigger.markChanged(manager, projectIds, String(year));
       });
       await expect(trigger.enqueue(projectIds, String(year))).resolves.toBeUndefined();
+      const [{ pending }] = await db.query(
+        `SELECT count(*)::int AS pending FROM project_scores
+         WHERE "projectId" = ANY($1::uuid[]) AND period = $2 AND ("computedAt" IS NULL OR "inputsChangedAt" > "computedAt")`,
+        [projectIds, String(year)],
+      );
+      expect(pending).toBe(projectIds.length);
 
       await startRedis();
       await until(
