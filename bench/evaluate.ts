@@ -23,7 +23,7 @@ const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@1
 const CONCURRENCY = process.env.EVALUATION_CONCURRENCY ?? '2';
 
 async function noopJobsPerSecond(prefix: string): Promise<number> {
-  const connection = redisOptions(REDIS_URL);
+  const connection = { ...redisOptions(REDIS_URL), maxRetriesPerRequest: null };
   const queue = new Queue('bench-noop', { connection, prefix });
   const worker = new Worker('bench-noop', async () => undefined, { connection, prefix, concurrency: 50, autorun: false });
   const started = Date.now();

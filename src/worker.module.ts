@@ -7,6 +7,6 @@ import { QueueModule } from './queue/queue.module';
 
 /** The queue processors; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule, EvaluationWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule, EvaluationWorkerModule],
 })
 export class WorkerModule {}

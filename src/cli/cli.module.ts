@@ -8,5 +8,5 @@ import { QueueModule } from '../queue/queue.module';
  * What the CLI needs to import in-process: Postgres and the import runner, no HTTP. Redis only to request
  * evaluations; when it is unreachable the import still succeeds and the worker's sweeper scores it later.
  */
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ImportRunnerModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('api'), ImportRunnerModule] })
 export class CliModule {}
