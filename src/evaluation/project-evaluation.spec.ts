@@ -57,6 +57,7 @@ describe(toEntry.name, () => {
     ['良', 'achieved'],
     ['中', 'partial'],
     ['差', 'not_achieved'],
+    ['partial', 'partial'],
   ] as const)('reads the stored grade %s as the %s band', (grade, expected) => {
     expect(toEntry(actual('i1', null, { grade }))?.grade).toBe(expected);
   });
@@ -65,6 +66,7 @@ describe(toEntry.name, () => {
     ['likely', 'certain'],
     ['uncertain', 'possible'],
     ['unlikely', 'impossible'],
+    ['possible', 'possible'],
   ] as const)('reads 完成目标可能性 %s as %s', (possibility, expected) => {
     expect(toEntry(actual('i1', '1', { possibility }))?.possibility).toBe(expected);
   });

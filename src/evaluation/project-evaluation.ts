@@ -5,6 +5,7 @@ import {
   type IndicatorEntry,
   type Period,
   PROJECT_RULES,
+  type QualitativeGrade,
   type ReviewIndicator,
   type Target,
   entryDeadline,
@@ -51,10 +52,10 @@ export interface ActualRow {
   indicatorId: string;
   value: string | null;
   text: string | null;
-  grade: '优' | '良' | '中' | '差' | null;
+  grade: keyof typeof GRADE_BY_LABEL | QualitativeGrade | null;
   deviationCategory: string | null;
   deviationText: string | null;
-  possibility: 'likely' | 'uncertain' | 'unlikely' | null;
+  possibility: keyof typeof POSSIBILITY | CompletionPossibility | null;
   suggestion: string | null;
 }
 
@@ -108,12 +109,13 @@ export const RECHECKED_PROJECT_RULES: readonly string[] = Object.keys(PROJECT_RU
 /** Entry-time rules judge one period; their findings carry it as `details.period`. */
 export const ENTRY_RULES: readonly string[] = ENTRY_RULE_CODES;
 
-/** 优 and 良 both lie in the 达成 band (80–100 %), 中 in 部分达成 (60–80 %), 差 below. */
-const GRADE_BY_LABEL = { 优: 'achieved', 良: 'achieved', 中: 'partial', 差: 'not_achieved' } as const;
-const POSSIBILITY = { likely: 'certain', uncertain: 'possible', unlikely: 'impossible' } as const satisfies Record<
-  NonNullable<ActualRow['possibility']>,
-  CompletionPossibility
->;
+/**
+ * The initial schema stores grades as 优/良/中/差 and possibilities as likely/uncertain/unlikely; the actuals branch
+ * migrates both enums to the domain's values. Both read the same: 优 and 良 lie in the 达成 band (80–100 %), 中 in
+ * 部分达成 (60–80 %), 差 below.
+ */
+const GRADE_BY_LABEL = { 优: 'achieved', 良: 'achieved', 中: 'partial', 差: 'not_achieved' } as const satisfies Record<string, QualitativeGrade>;
+const POSSIBILITY = { likely: 'certain', uncertain: 'possible', unlikely: 'impossible' } as const satisfies Record<string, CompletionPossibility>;
 /** The stored light has no blue: over-shoot is green in the column, and kept as blue in the explanation. */
 const STORED_LIGHT = { red: 'red', yellow: 'yellow', green: 'green', blue: 'green' } as const;
 const RATIO_LIMIT = 999_999;
@@ -151,9 +153,10 @@ export function toEntry(row: ActualRow | undefined): IndicatorEntry | null {
   return {
     value: toNumber(row.value),
     text: row.text,
-    grade: row.grade ? GRADE_BY_LABEL[row.grade] : null,
+    grade: row.grade && row.grade in GRADE_BY_LABEL ? GRADE_BY_LABEL[row.grade as keyof typeof GRADE_BY_LABEL] : (row.grade as QualitativeGrade | null),
     deviationReason: reason || null,
-    possibility: row.possibility ? POSSIBILITY[row.possibility] : null,
+    possibility:
+      row.possibility && row.possibility in POSSIBILITY ? POSSIBILITY[row.possibility as keyof typeof POSSIBILITY] : (row.possibility as CompletionPossibility | null),
     suggestion: row.suggestion,
   };
 }
