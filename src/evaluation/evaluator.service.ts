@@ -6,6 +6,7 @@ import { bulkInsert, BulkColumn } from '../database/bulk-insert';
 import {
   ActualRow,
   ENTRY_RULES,
+  FLAG_COLUMNS,
   FlagResult,
   IndicatorResult,
   IndicatorRow,
@@ -36,16 +37,6 @@ const EVALUATION_COLUMNS: BulkColumn<IndicatorResult & { projectId: string; peri
   { name: 'weight', type: 'numeric', value: (r) => r.weight },
   { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.explanation) },
   { name: 'inputsHash', type: 'text', value: (r) => r.hash },
-];
-
-const FLAG_COLUMNS: BulkColumn<FlagResult>[] = [
-  { name: 'subjectType', type: 'flag_subject_type', value: (r) => r.subjectType },
-  { name: 'subjectId', type: 'uuid', value: (r) => r.subjectId },
-  { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
-  { name: 'code', type: 'varchar', value: (r) => r.code },
-  { name: 'severity', type: 'flag_severity', value: (r) => r.severity },
-  { name: 'message', type: 'text', value: (r) => r.message },
-  { name: 'details', type: 'jsonb', value: (r) => JSON.stringify(r.details) },
 ];
 
 /**

@@ -15,6 +15,7 @@ import {
   scoreProject,
 } from '@app/domain';
 import { createHash } from 'node:crypto';
+import type { BulkColumn } from '../database/bulk-insert';
 import type { FlagSubjectType, WarningLight } from '../database/entities';
 
 /** The columns the evaluator reads, as Postgres returns them (numerics as strings). */
@@ -215,22 +216,22 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
         ...(monitoring && { light: monitoring.indicators[index] }),
       },
     })),
-    flags: flagsOf(inputs, findings),
+    flags: findingFlags(project.id, inputs.indicators.map((row) => row.id), findings),
   };
 }
 
-/** One flag per subject and code, the first finding winning, as the import stores them. */
-function flagsOf(inputs: ProjectInputs, findings: Finding[]): FlagResult[] {
+/** One flag per subject and code, the first finding winning: findings with an indicator index sit on that indicator. */
+export function findingFlags(projectId: string, indicatorIds: readonly string[], findings: readonly Finding[]): FlagResult[] {
   const flags = new Map<string, FlagResult>();
   for (const finding of findings) {
-    const indicatorId = finding.indicatorIndex === null ? undefined : inputs.indicators[finding.indicatorIndex]?.id;
-    const subjectId = indicatorId ?? inputs.project.id;
+    const indicatorId = finding.indicatorIndex === null ? undefined : indicatorIds[finding.indicatorIndex];
+    const subjectId = indicatorId ?? projectId;
     const key = `${subjectId}/${finding.code}`;
     if (flags.has(key)) continue;
     flags.set(key, {
       subjectType: indicatorId ? 'indicator' : 'project',
       subjectId,
-      projectId: inputs.project.id,
+      projectId,
       code: finding.code,
       severity: finding.severity,
       message: finding.message,
@@ -239,6 +240,16 @@ function flagsOf(inputs: ProjectInputs, findings: Finding[]): FlagResult[] {
   }
   return [...flags.values()];
 }
+
+export const FLAG_COLUMNS: BulkColumn<FlagResult>[] = [
+  { name: 'subjectType', type: 'flag_subject_type', value: (r) => r.subjectType },
+  { name: 'subjectId', type: 'uuid', value: (r) => r.subjectId },
+  { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
+  { name: 'code', type: 'varchar', value: (r) => r.code },
+  { name: 'severity', type: 'flag_severity', value: (r) => r.severity },
+  { name: 'message', type: 'text', value: (r) => r.message },
+  { name: 'details', type: 'jsonb', value: (r) => JSON.stringify(r.details) },
+];
 
 function fixed(value: number | null, digits: number): string | null {
   return value === null ? null : value.toFixed(digits);
