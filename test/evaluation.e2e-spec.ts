@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { EvaluationTrigger } from '../src/evaluation/evaluation-trigger';
+import { bearer, issueToken } from './support/auth';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
 const SAMPLES = join(__dirname, '..', 'samples');
@@ -23,10 +24,11 @@ describe('evaluation', () => {
   let worker: INestApplicationContext;
   let db: DataSource;
   let importId: string;
+  let admin: { authorization: string };
   const year = 2025;
 
   const score = async (projectId: string, period?: string): Promise<ScoreBody> => {
-    const response = await app.inject({ method: 'GET', url: `/projects/${projectId}/score${period ? `?period=${period}` : ''}` });
+    const response = await app.inject({ method: 'GET', url: `/projects/${projectId}/score${period ? `?period=${period}` : ''}`, headers: admin });
     expect(response.statusCode).toBe(200);
     return response.json();
   };
@@ -62,8 +64,12 @@ describe('evaluation', () => {
     app = await createTestApp();
     worker = await createTestWorker();
     db = app.get(DataSource);
-    const response = await app.inject({ method: 'POST', url: '/imports', ...multipartFile(GUANGZHOU_SEED, readFileSync(join(SAMPLES, GUANGZHOU_SEED))) });
-    const done = await waitForImport(app, response.json().id);
+    admin = bearer(await issueToken(app, { role: 'admin' }));
+    // A trailing newline makes it a document of its own (another sha256): this suite owns its rows, and the
+    // imports suite still gets the first upload of the seed itself.
+    const content = Buffer.concat([readFileSync(join(SAMPLES, GUANGZHOU_SEED)), Buffer.from('\n')]);
+    const response = await app.inject({ method: 'POST', url: '/imports', ...multipartFile(GUANGZHOU_SEED, content, admin) });
+    const done = await waitForImport(app, response.json().id, admin);
     importId = done.id;
     // The seed names no budget year (its projects get none); give them one as an operator would.
     await db.query(`UPDATE projects SET year = $2 WHERE "importId" = $1`, [importId, year]);
@@ -155,7 +161,9 @@ describe('evaluation', () => {
   });
 
   it('re-evaluates a whole year on POST /evaluations and lists failed jobs', async () => {
-    const response = await app.inject({ method: 'POST', url: '/evaluations', payload: { year } });
+    const refused = await app.inject({ method: 'POST', url: '/evaluations', payload: { year }, headers: bearer(await issueToken(app, { role: 'reviewer' })) });
+    expect(refused.statusCode).toBe(403);
+    const response = await app.inject({ method: 'POST', url: '/evaluations', payload: { year }, headers: admin });
     expect(response.statusCode).toBe(202);
     const projects: { id: string }[] = await db.query(`SELECT id FROM projects WHERE "importId" = $1`, [importId]);
     const deadline = Date.now() + 10_000;
@@ -169,7 +177,7 @@ describe('evaluation', () => {
       if (Date.now() > deadline) throw new Error(`${pending} projects still unscored`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const failed = await app.inject({ method: 'GET', url: '/evaluations/failed' });
+    const failed = await app.inject({ method: 'GET', url: '/evaluations/failed', headers: admin });
     expect(failed.statusCode).toBe(200);
     expect(failed.json()).toEqual([]);
   });
@@ -178,7 +186,7 @@ describe('evaluation', () => {
     ['a malformed period', '/projects/00000000-0000-4000-8000-000000000000/score?period=2025-13', 422],
     ['an unknown project', '/projects/00000000-0000-4000-8000-000000000000/score', 404],
   ])('refuses %s', async (_, url, status) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url, headers: admin });
     expect(response.statusCode).toBe(status);
     expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
   });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller, Roles } from '../auth/caller';
 import { IdParamDto } from '../common/id.dto';
 import { EvaluateAcceptedDto, EvaluateRequestDto, FailedJobDto, ProjectScoreDto, ScoreQueryDto } from './evaluation.dto';
 import { ScoresService } from './scores.service';
@@ -11,12 +12,13 @@ export class EvaluationsController {
 
   @Get('projects/:id/score')
   @ApiOkResponse({ type: ProjectScoreDto })
-  projectScore(@Param() { id }: IdParamDto, @Query() { period }: ScoreQueryDto): Promise<ProjectScoreDto> {
-    return this.scores.projectScore(id, period);
+  projectScore(@CurrentCaller() caller: Caller, @Param() { id }: IdParamDto, @Query() { period }: ScoreQueryDto): Promise<ProjectScoreDto> {
+    return this.scores.projectScore(caller, id, period);
   }
 
   /** Re-evaluates a whole year, or one department of it. */
   @Post('evaluations')
+  @Roles('admin')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: EvaluateAcceptedDto })
   evaluate(@Body() request: EvaluateRequestDto): Promise<EvaluateAcceptedDto> {
@@ -24,6 +26,7 @@ export class EvaluationsController {
   }
 
   @Get('evaluations/failed')
+  @Roles('admin')
   @ApiOkResponse({ type: [FailedJobDto] })
   failed(): Promise<FailedJobDto[]> {
     return this.scores.failedJobs();

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { assertAllowed, canRead } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { Evaluation, Flag, Project, ProjectScore } from '../database/entities';
 import { FlagDto } from '../projects/project.dto';
@@ -20,9 +22,10 @@ export class ScoresService {
     @InjectQueue(EVALUATION_QUEUE) private readonly queue: Queue<EvaluationJob['data'], unknown, EvaluationJob['name']>,
   ) {}
 
-  async projectScore(projectId: string, requested?: string): Promise<ProjectScoreDto> {
+  async projectScore(caller: Caller, projectId: string, requested?: string): Promise<ProjectScoreDto> {
     const project = await this.dataSource.getRepository(Project).findOne({ where: { id: projectId }, relations: { indicators: true } });
     if (!project) throw new AppError('NOT_FOUND', `项目 ${projectId} 不存在`, { projectId });
+    assertAllowed(canRead(caller, project), `查看项目 ${projectId} 的评分`);
     const period = requested ?? (project.year === null ? undefined : String(project.year));
     if (!period) throw new AppError('VALIDATION_FAILED', '项目没有预算年度，请指定 period', { field: 'period' });
 

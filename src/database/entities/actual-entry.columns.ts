@@ -1,9 +1,10 @@
+import type { CompletionPossibility, QualitativeGrade } from '@app/domain';
 import { Column } from 'typeorm';
 
-export const QUALITATIVE_GRADES = ['优', '良', '中', '差'] as const;
-export type QualitativeGrade = (typeof QUALITATIVE_GRADES)[number];
-export const COMPLETION_POSSIBILITIES = ['likely', 'uncertain', 'unlikely'] as const;
-export type CompletionPossibility = (typeof COMPLETION_POSSIBILITIES)[number];
+export const QUALITATIVE_GRADES = ['achieved', 'partial', 'not_achieved'] as const satisfies readonly QualitativeGrade[];
+/** 完成目标可能性: 1 确定能 / 2 有可能 / 3 完全不可能. */
+export const COMPLETION_POSSIBILITIES = ['certain', 'possible', 'impossible'] as const satisfies readonly CompletionPossibility[];
+export type { CompletionPossibility, QualitativeGrade };
 
 export interface EvidenceRef {
   name: string;

@@ -21,6 +21,10 @@ export class ActualRevision {
   @Column(() => ActualEntryColumns, { prefix: false })
   entry: ActualEntryColumns;
 
+  /** Written while the period's submission was reopened after approval. */
+  @Column({ type: 'boolean', default: false })
+  afterApproval: boolean;
+
   @Column({ type: 'varchar', length: 128, nullable: true })
   changedBy: string | null;
 
