@@ -24,3 +24,6 @@ export function renderMonitoringPdf(sheet: MonitoringSheet): Promise<Buffer> {
   const form = monitoringForm(sheet);
   return renderFormsPdf(form.title, [form]);
 }
+
+export { buildSelfEvaluationNarrative } from './self-evaluation-narrative';
+export { renderSelfEvaluationReportPdf } from './self-evaluation-report-pdf';
