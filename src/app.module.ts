@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The HTTP API: controllers and queue producers, never processors. */
 @Module({
@@ -25,6 +26,7 @@ import { QueueModule } from './queue/queue.module';
     HealthModule,
     ImportsModule,
     ProjectsModule,
+    ReportsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -3,9 +3,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { ImportsWorkerModule } from './imports/imports-worker.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 /** The queue processors; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule, ReportsWorkerModule],
 })
 export class WorkerModule {}
