@@ -52,7 +52,7 @@ export class ReportDataLoader {
   /** Each project's indicators in form order, with the evaluation and the actual stored for the period. */
   async indicators(projectIds: string[], period: Period): Promise<Map<string, IndicatorRow[]>> {
     const rows: (Omit<IndicatorRow, 'annualTarget'> & Record<string, unknown>)[] = await this.dataSource.query(
-      `SELECT i."projectId", i.level1, i.level2, i.name, i.key, i.weight,
+      `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight,
               i."annualRaw", i."annualKind", i."annualComparator", i."annualValue", i."annualUpper", i."annualUnit", i."annualPer",
               e.weight AS "evaluatedWeight", e.score AS "evaluatedScore",
               a.value AS "actualValue", a.text AS "actualText", a.grade AS "actualGrade", a."deviationCategory",

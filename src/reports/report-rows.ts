@@ -40,6 +40,7 @@ export interface ProjectRow {
 
 /** An indicator with its stored evaluation and actual for the period (all null when absent). */
 export interface IndicatorRow {
+  id: string;
   projectId: string;
   level1: string | null;
   level2: string | null;
@@ -84,11 +85,11 @@ function targetOf(columns: TargetColumns): Target | null {
   };
 }
 
-function forScoring(row: IndicatorRow): IndicatorForScoring {
+export function forScoring(row: IndicatorRow): IndicatorForScoring {
   return { level1: row.level1, level2: row.level2, name: row.name, key: row.key, weight: toNumber(row.weight), annualTarget: targetOf(row.annualTarget) };
 }
 
-function scoringActual(row: IndicatorRow): ScoringActual | null {
+export function scoringActual(row: IndicatorRow): ScoringActual | null {
   const text = row.actualText ?? row.actualGrade;
   if (row.actualValue === null && text === null) return null;
   return { value: toNumber(row.actualValue), text, grade: parseQualitativeGrade(text) };
