@@ -3,6 +3,7 @@ import { registerHealthCommand } from './health.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerParseCommand } from './parse.command';
+import { registerReportCommand } from './report.command';
 import { registerStartCommand } from './start.command';
 
 /** Each command registers itself; commands that need Nest/TypeORM/BullMQ import them lazily inside their action. */
@@ -10,6 +11,7 @@ const program = new Command('jixiao').description('绩效目标：解析、填�
 registerParseCommand(program);
 registerMigrateCommand(program);
 registerImportCommand(program);
+registerReportCommand(program);
 registerStartCommand(program);
 registerHealthCommand(program);
 

@@ -23,14 +23,14 @@ export class ReportDataLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Units with at least one project in the period, narrowed to the scope. */
-  async unitIds(period: Period, scope: UnitScope): Promise<string[]> {
-    const rows: { unitId: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT p."unitId" FROM projects p JOIN units u ON u.id = p."unitId"
-       WHERE ${PROJECT_IN_PERIOD} AND ($3::uuid IS NULL OR u.id = $3) AND ($4::uuid IS NULL OR u."departmentId" = $4)
-       ORDER BY p."unitId"`,
+  units(period: Period, scope: UnitScope): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.name FROM units u
+       WHERE EXISTS (SELECT 1 FROM projects p WHERE p."unitId" = u.id AND ${PROJECT_IN_PERIOD})
+         AND ($3::uuid IS NULL OR u.id = $3) AND ($4::uuid IS NULL OR u."departmentId" = $4)
+       ORDER BY u.name`,
       [period.year, period.text, scope.unitId, scope.departmentId],
     );
-    return rows.map((row) => row.unitId);
   }
 
   async projects(unitId: string, period: Period): Promise<ProjectRow[]> {

@@ -15,6 +15,8 @@ import { monitoringProject, ProjectRow, selfEvaluationContext, selfEvaluationShe
 import { ReportStore } from './report-store.service';
 import { GenerateReportData, KIND_FORMATS } from './reports.queue';
 
+const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\x00-\x1f]/g;
+
 /** Stored data that cannot make the report: the run fails at once with this message, without retries. */
 export class ReportDataError extends Error {}
 
@@ -22,6 +24,12 @@ export interface RenderedReport {
   format: ReportFormat;
   fileName: string;
   content: Buffer;
+}
+
+export interface GenerationResult {
+  files: RenderedReport[];
+  /** Why the stored data could not make the report, as also written to its rows. */
+  error: string | null;
 }
 
 /** Loads one unit's data for a period, renders the requested formats and stores each file in its `reports` row. */
@@ -34,8 +42,7 @@ export class ReportGenerator {
     private readonly store: ReportStore,
   ) {}
 
-  /** Returns the files stored, or none when the data could not make the report (the rows say why). */
-  async generate(data: GenerateReportData): Promise<RenderedReport[]> {
+  async generate(data: GenerateReportData): Promise<GenerationResult> {
     await this.store.markRendering(data);
     let files: RenderedReport[];
     try {
@@ -43,11 +50,11 @@ export class ReportGenerator {
     } catch (error) {
       if (!(error instanceof ReportDataError)) throw error;
       await this.store.markFailed(data, error.message);
-      return [];
+      return { files: [], error: error.message };
     }
     for (const file of files) await this.store.saveFile(data, file.format, file.fileName, file.content);
     this.logger.log(`report ${data.kind} ${data.unitId} ${data.period}: ${files.map((f) => `${f.format} ${f.content.length} B`).join(', ')}`);
-    return files;
+    return { files, error: null };
   }
 
   private async render(data: GenerateReportData): Promise<RenderedReport[]> {
@@ -60,7 +67,7 @@ export class ReportGenerator {
     const unitName = projects[0].unitName;
     const file = (format: ReportFormat, title: string, content: Buffer): RenderedReport => ({
       format,
-      fileName: `${unitName}-${title}.${format}`,
+      fileName: `${unitName}-${title}.${format}`.replace(UNSAFE_IN_FILE_NAMES, '_'),
       content,
     });
 

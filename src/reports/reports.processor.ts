@@ -31,8 +31,8 @@ export class ReportsProcessor extends WorkerHost implements OnApplicationBootstr
         // A scheduler's job is created one interval ahead with the delay that makes it fire on time.
         return this.runner.run(data.scheduleId, new Date(job.timestamp + (job.opts.delay ?? 0)));
       case ReportJobName.GenerateReport: {
-        const files = await this.generator.generate(data);
-        return { files: files.map(({ format, content }) => ({ format, bytes: content.length })) };
+        const { files, error } = await this.generator.generate(data);
+        return { error, files: files.map(({ format, content }) => ({ format, bytes: content.length })) };
       }
       default: {
         const unknownName: never = name;

@@ -42,7 +42,9 @@ export class ReportsService {
     if (dto.unitId && !(await this.units.existsBy({ id: dto.unitId }))) {
       throw new AppError('NOT_FOUND', `单位 ${dto.unitId} 不存在`, { unitId: dto.unitId });
     }
-    const unitIds = dto.unitId ? [dto.unitId] : await this.loader.unitIds(period, { unitId: null, departmentId: null });
+    const unitIds = dto.unitId
+      ? [dto.unitId]
+      : (await this.loader.units(period, { unitId: null, departmentId: null })).map((unit) => unit.id);
     const rows: Report[] = [];
     for (const unitId of unitIds) {
       rows.push(...(await this.producer.enqueue({ kind: dto.kind, unitId, period: period.text, formats, scheduleId: null }, requestedBy)));

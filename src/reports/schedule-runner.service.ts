@@ -36,11 +36,11 @@ export class ScheduleRunner {
     } else {
       const { kind } = schedule;
       const formats = schedule.formats.filter((format) => KIND_FORMATS[kind].includes(format));
-      const unitIds = await this.loader.unitIds(period, scope);
-      for (const unitId of unitIds) {
-        await this.producer.enqueue({ kind, unitId, period: period.text, formats, scheduleId: schedule.id }, null);
+      const inScope = await this.loader.units(period, scope);
+      for (const unit of inScope) {
+        await this.producer.enqueue({ kind, unitId: unit.id, period: period.text, formats, scheduleId: schedule.id }, null);
       }
-      units = unitIds.length;
+      units = inScope.length;
     }
     await this.schedules.update(schedule.id, { lastRunAt: firedAt });
     return { period: period.text, units };
