@@ -108,15 +108,24 @@ function drawPage(doc: PDFKit.PDFDocument, placed: PlacedCell[], { columnX, heig
   }
 }
 
+function drawPageNumber(doc: PDFKit.PDFDocument, page: number, pageCount: number): void {
+  const width = doc.page.width - 2 * PAGE_MARGIN;
+  const y = doc.page.height - PAGE_MARGIN + PADDING;
+  doc.font(REGULAR_FONT).fontSize(FONT_SIZE).text(`第${page}页，共${pageCount}页`, PAGE_MARGIN, y, { width, align: 'center', height: PAGE_MARGIN });
+}
+
+/** Each form starts on a new page; a form longer than a page gets page numbers. */
 export async function renderFormsPdf(title: string, forms: Form[]): Promise<Buffer> {
   const doc = createPdf(title);
   for (const form of forms) {
-    doc.addPage({ size: 'A4', layout: form.landscape ? 'landscape' : 'portrait', margin: PAGE_MARGIN });
+    const addPage = () => doc.addPage({ size: 'A4', layout: form.landscape ? 'landscape' : 'portrait', margin: PAGE_MARGIN });
+    addPage();
     const placed = placeCells(form);
     const layout = layOutTable(doc, form, placed, drawTitle(doc, form));
     layout.pages.forEach((slots, index) => {
-      if (index > 0) doc.addPage({ size: 'A4', layout: form.landscape ? 'landscape' : 'portrait', margin: PAGE_MARGIN });
+      if (index > 0) addPage();
       drawPage(doc, placed, layout, slots);
+      if (layout.pages.length > 1) drawPageNumber(doc, index + 1, layout.pages.length);
     });
   }
   return finishPdf(doc);

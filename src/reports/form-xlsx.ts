@@ -7,8 +7,7 @@ const FONT_SIZE = 10;
 const LINE_HEIGHT_PT = 13.5;
 const SHEET_NAME_MAX = 31;
 const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
-  text: undefined,
-  score: undefined,
+  plain: undefined,
   wanYuan: '#,##0.00',
   percent: '0.00%',
 };

@@ -1,7 +1,8 @@
-import { formatPercent, formatScore, formatWanYuan } from './report-format';
+import { formatNumber } from '@app/domain';
+import { formatPercent, formatWanYuan } from './report-format';
 
-/** How a numeric cell is shown: `wanYuan` holds 元 and shows 万元; `percent` holds a fraction. */
-export type CellFormat = 'text' | 'wanYuan' | 'percent' | 'score';
+/** How a number is shown: `wanYuan` holds 元 and shows 万元; `percent` holds a fraction; `plain` as it is. */
+export type CellFormat = 'plain' | 'wanYuan' | 'percent';
 
 export interface FormCell {
   value: string | number | null;
@@ -43,7 +44,7 @@ export interface PlacedCell {
 }
 
 export function cell(value: FormCell['value'], options: Partial<Omit<FormCell, 'value'>> = {}): FormCell {
-  return { value, format: 'text', colSpan: 1, rowSpan: 1, bold: false, align: 'center', fill: null, ...options };
+  return { value, format: 'plain', colSpan: 1, rowSpan: 1, bold: false, align: 'center', fill: null, ...options };
 }
 
 export function headingRow(...labels: (string | FormCell)[]): FormRow {
@@ -91,9 +92,8 @@ export function cellText({ value, format }: FormCell): string {
       return formatWanYuan(value);
     case 'percent':
       return formatPercent(value);
-    case 'score':
-    case 'text':
-      return formatScore(value);
+    case 'plain':
+      return formatNumber(value);
   }
 }
 

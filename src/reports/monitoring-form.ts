@@ -1,19 +1,9 @@
+import { type Light, worstLight } from '@app/domain';
 import { cell, Form, FormRow, headingRow, levelCells, row, tableHeadingRow } from './form';
-import { MonitoringProject, MonitoringSheet, WarningLight } from './report-data';
+import { MonitoringProject, MonitoringSheet } from './report-data';
 import { executionRate, LIKELIHOOD_LABELS, monthRangeLabel, WARNING_LIGHTS } from './report-format';
 
-/** goalwarn (domain.md §6.3): the project shows its worst light, red > yellow > green > blue. */
-const LIGHT_SEVERITY: WarningLight[] = ['blue', 'green', 'yellow', 'red'];
-
-export function worstLight(lights: (WarningLight | null)[]): WarningLight | null {
-  return lights.reduce<WarningLight | null>(
-    (worst, light) =>
-      light !== null && (worst === null || LIGHT_SEVERITY.indexOf(light) > LIGHT_SEVERITY.indexOf(worst)) ? light : worst,
-    null,
-  );
-}
-
-function lightCell(light: WarningLight | null) {
+function lightCell(light: Light | null) {
   return light === null ? cell(null) : cell(WARNING_LIGHTS[light].label, { fill: WARNING_LIGHTS[light].color });
 }
 

@@ -1,3 +1,5 @@
+import type { Grade, Light } from '@app/domain';
+
 /**
  * Plain data behind the 自评表, 自评报告 and 绩效监控表 (domain.md §5, §5.1, §6). Money is in 元 here;
  * the forms show it in 万元. Scores and grades are the evaluation's results, never recomputed here.
@@ -45,7 +47,7 @@ export interface SelfEvaluationSheet {
   /** In form order: rows of one 一级 and, inside it, one 二级 are contiguous. */
   indicators: SelfEvaluationIndicator[];
   totalScore: number;
-  grade: string;
+  grade: Grade;
 }
 
 /** What the 自评报告 may say beyond the sheet, all of it stored with the project. */
@@ -70,8 +72,6 @@ export interface SelfEvaluationReport {
   sections: ReportSection[];
 }
 
-export type WarningLight = 'green' | 'yellow' | 'red' | 'blue';
-
 export const DEVIATION_CATEGORIES = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
 export type DeviationCategory = (typeof DEVIATION_CATEGORIES)[number];
 
@@ -90,7 +90,7 @@ export interface MonitoringIndicator {
   deviationReason: string | null;
   likelihood: CompletionLikelihood | null;
   suggestion: string | null;
-  light: WarningLight | null;
+  light: Light | null;
 }
 
 export interface MonitoringProject {
@@ -101,7 +101,7 @@ export interface MonitoringProject {
     executedToDate: number | null;
     expectedAnnualExecution: number | null;
   };
-  budgetLight: WarningLight | null;
+  budgetLight: Light | null;
   goal: string | null;
   goalProgress: string | null;
   indicators: MonitoringIndicator[];

@@ -1,4 +1,5 @@
-import { CompletionLikelihood, WarningLight } from './report-data';
+import { type Light, scoreExecution } from '@app/domain';
+import { CompletionLikelihood } from './report-data';
 
 const YUAN_PER_WAN = 10_000;
 
@@ -8,9 +9,10 @@ export function toWanYuan(yuan: number | null): number | null {
   return yuan === null ? null : yuan / YUAN_PER_WAN;
 }
 
-/** 执行率 = 执行数 / 全年预算数 as a fraction; null when the budget is missing or zero (domain.md §4.2). */
+/** 执行率 as the evaluation rounds it, as a fraction; null when the budget is missing or zero. */
 export function executionRate(executed: number | null, annualBudget: number | null): number | null {
-  return executed === null || annualBudget === null || annualBudget <= 0 ? null : executed / annualBudget;
+  const { rate } = scoreExecution({ budget: annualBudget, spent: executed });
+  return rate === null ? null : rate / 100;
 }
 
 export function formatWanYuan(yuan: number): string {
@@ -19,10 +21,6 @@ export function formatWanYuan(yuan: number): string {
 
 export function formatPercent(fraction: number): string {
   return `${twoDecimals.format(fraction * 100)}%`;
-}
-
-export function formatScore(score: number): string {
-  return String(Math.round(score * 100) / 100);
 }
 
 export function monthRangeLabel(throughMonth: number): string {
@@ -35,7 +33,7 @@ export const LIKELIHOOD_LABELS: Record<CompletionLikelihood, string> = {
   impossible: '完全不可能',
 };
 
-export const WARNING_LIGHTS: Record<WarningLight, { label: string; color: string }> = {
+export const WARNING_LIGHTS: Record<Light, { label: string; color: string }> = {
   green: { label: '绿灯', color: 'C6EFCE' },
   yellow: { label: '黄灯', color: 'FFEB9C' },
   red: { label: '红灯', color: 'FFC7CE' },

@@ -49,7 +49,10 @@ describe('自评表 PDF', () => {
     const pages = pdfPageTexts(await renderSelfEvaluationPdf([sheet]));
 
     expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) expect(page).toContain('偏差原因分析及改进措施');
+    pages.forEach((page, index) => {
+      expect(page).toContain('偏差原因分析及改进措施');
+      expect(page).toContain(`第${index + 1}页，共${pages.length}页`);
+    });
     for (const { name } of sheet.indicators) {
       expect(pages.filter((page) => page.includes(name))).toHaveLength(1);
     }

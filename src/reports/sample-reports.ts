@@ -1,3 +1,4 @@
+import { gradeFor, round2 } from '@app/domain';
 import { MonitoringSheet, SelfEvaluationContext, SelfEvaluationIndicator, SelfEvaluationSheet } from './report-data';
 
 /**
@@ -18,7 +19,7 @@ export function sampleSelfEvaluationSheet(variant = 0): SelfEvaluationSheet {
   const trained = 360 + (variant % 40);
   const indicators = [
     indicator('产出指标', '数量指标', '人员到位率', '100%', '100%', 10, 10),
-    indicator('产出指标', '数量指标', '培训人数', '≥390人', `${trained}人`, 10, Math.round((trained / 390) * 1000) / 100,
+    indicator('产出指标', '数量指标', '培训人数', '≥390人', `${trained}人`, 10, round2((trained / 390) * 10),
       '部分学员因防汛任务缺席，下年度将分批次组织补训。'),
     indicator('产出指标', '数量指标', '媒体宣传报道', '不低于30篇', '34篇', 10, 10),
     indicator('产出指标', '质量指标', '交办任务完成率', '完成率达到100%', '100%', 10, 10),
@@ -29,11 +30,11 @@ export function sampleSelfEvaluationSheet(variant = 0): SelfEvaluationSheet {
     indicator('满意度指标', '服务对象满意度指标', '帮扶镇村群众满意度', '≥90%', '93%', 10, 10),
   ];
   const executed = 8_415_300 + variant * 100;
-  const fundsScore = Math.round((executed / 9_620_000) * 1000) / 100;
+  const fundsScore = round2((executed / 9_620_000) * 10);
   // Unscored indicators are left out and the total re-scaled to 100 (domain.md §4.1).
   const scored = indicators.filter(({ score }) => score !== null);
   const scoredWeight = scored.reduce((sum, { weight }) => sum + weight, 10);
-  const totalScore = Math.round((scored.reduce((sum, { score }) => sum + score!, fundsScore) / scoredWeight) * 10_000) / 100;
+  const totalScore = round2((scored.reduce((sum, { score }) => sum + score!, fundsScore) / scoredWeight) * 100);
   return {
     year: 2025,
     projectName: `乡村振兴驻镇帮镇扶村工作经费${variant === 0 ? '' : `（${variant}）`}`,
@@ -52,7 +53,7 @@ export function sampleSelfEvaluationSheet(variant = 0): SelfEvaluationSheet {
     },
     indicators,
     totalScore,
-    grade: totalScore >= 90 ? '优' : totalScore >= 80 ? '良' : totalScore >= 60 ? '中' : '差',
+    grade: gradeFor(totalScore),
   };
 }
 

@@ -1,6 +1,7 @@
+import { formatNumber } from '@app/domain';
 import { cell, Form, FormCell, headingRow, levelCells, row, tableHeadingRow } from './form';
 import { FundsAmounts, SelfEvaluationSheet } from './report-data';
-import { executionRate, formatScore } from './report-format';
+import { executionRate } from './report-format';
 
 const NOT_SCORED = '—';
 
@@ -16,7 +17,7 @@ export function selfEvaluationForm(sheet: SelfEvaluationSheet): Form {
   const text = (value: string | null, colSpan: number) => cell(value, { colSpan, align: 'left' });
   const leading = levelCells(
     indicators,
-    (level1, run) => `${level1}（${formatScore(run.reduce((sum, { weight }) => sum + weight, 0))}分）`,
+    (level1, run) => `${level1}（${formatNumber(run.reduce((sum, { weight }) => sum + weight, 0))}分）`,
   );
   const totalWeight = indicators.reduce((sum, { weight }) => sum + weight, funds.total.weight);
 
@@ -37,9 +38,9 @@ export function selfEvaluationForm(sheet: SelfEvaluationSheet): Form {
       row(
         cell('年度资金总额', { colSpan: 2 }),
         ...money(funds.total),
-        cell(funds.total.weight, { format: 'score' }),
+        cell(funds.total.weight),
         rate(funds.total),
-        cell(funds.total.score, { format: 'score' }),
+        cell(funds.total.score),
       ),
       partOfTotal('其中：当年财政拨款', funds.fiscal),
       partOfTotal('上年结转资金', funds.carryOver),
@@ -60,15 +61,15 @@ export function selfEvaluationForm(sheet: SelfEvaluationSheet): Form {
           cell(indicator.name, { align: 'left' }),
           cell(indicator.target),
           cell(indicator.actual),
-          cell(indicator.weight, { format: 'score' }),
-          cell(indicator.score ?? NOT_SCORED, { format: 'score' }),
+          cell(indicator.weight),
+          cell(indicator.score ?? NOT_SCORED),
           text(indicator.deviationReason, 1),
         ),
       ),
       row(
         cell('总分', { bold: true, colSpan: 6 }),
-        cell(totalWeight, { format: 'score', bold: true }),
-        cell(sheet.totalScore, { format: 'score', bold: true }),
+        cell(totalWeight, { bold: true }),
+        cell(sheet.totalScore, { bold: true }),
         cell(`自评等级：${sheet.grade}`, { bold: true }),
       ),
     ],

@@ -1,5 +1,6 @@
 import { ReportSection, SelfEvaluationContext, SelfEvaluationIndicator, SelfEvaluationReport, SelfEvaluationSheet } from './report-data';
-import { executionRate, formatPercent, formatScore, formatWanYuan } from './report-format';
+import { formatNumber } from '@app/domain';
+import { executionRate, formatPercent, formatWanYuan } from './report-format';
 
 /** Below this 执行率 the unit must explain why (domain.md §4.2). */
 const EXECUTION_RATE_NEEDING_REASON = 0.9;
@@ -9,7 +10,7 @@ function section(heading: string, paragraphs: string[], subsections: ReportSecti
 }
 
 const wan = (yuan: number) => `${formatWanYuan(yuan)}万元`;
-const points = (score: number) => `${formatScore(score)}分`;
+const points = (score: number) => `${formatNumber(score)}分`;
 const quoted = ({ name }: SelfEvaluationIndicator) => `“${name}”`;
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 

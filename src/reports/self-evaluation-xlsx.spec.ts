@@ -54,7 +54,7 @@ describe('自评表 XLSX', () => {
       [amounts.initialBudget, amounts.annualBudget, amounts.executed].map((yuan) => yuan! / 10_000),
     );
     expect(fundsRow.getCell('D').numFmt).toBe('#,##0.00');
-    expect(fundsRow.getCell('H').value).toBeCloseTo(amounts.executed! / amounts.annualBudget!, 10);
+    expect(fundsRow.getCell('H').value).toBeCloseTo(amounts.executed! / amounts.annualBudget!, 4);
     expect(fundsRow.getCell('H').numFmt).toBe('0.00%');
   });
 

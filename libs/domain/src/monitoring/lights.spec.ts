@@ -39,6 +39,13 @@ describe('indicator lights by month m (domain.md §6.3)', () => {
   });
 
   it.each([
+    ['lt at the limit, vendor rule', false, 'green'],
+    ['lt at the limit, strict comparison', true, 'red'],
+  ])('%s', (_scenario, strictAtEquality, expected) => {
+    expect(light(quantitative('lt', 2, '小时'), { value: 2 }, '时效指标', regionProfile({ strictAtEquality })).light).toBe(expected);
+  });
+
+  it.each([
     ['达成目标', 'green'],
     ['部分达成目标并具有一定效果', 'yellow'],
     ['未达成目标且效果较差', 'red'],

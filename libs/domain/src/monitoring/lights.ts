@@ -1,9 +1,9 @@
 import type { Period } from '../periods/period';
-import { type Actual, type IndicatorForScoring, type QualitativeGrade, hasActual } from '../scoring/indicator-input';
+import { type Actual, type IndicatorForScoring, type QualitativeGrade, hasActual, isReverseTarget, isScorableTarget } from '../scoring/indicator-input';
 import { QUALITATIVE_GRADE_LABELS, parseQualitativeGrade } from '../scoring/qualitative';
 import { DEFAULT_REGION_PROFILE, type RegionProfile } from '../scoring/region-profile';
-import { round2 } from '../scoring/round';
-import { cumulativeTargetValue, fmt } from '../scoring/score-indicator';
+import { formatNumber as fmt, round2 } from '../scoring/round';
+import { cumulativeTargetValue, isStrict } from '../scoring/score-indicator';
 
 /** 双监控 warning lights (domain.md §6.3); blue is over-shoot, which may mean the target was set too low. */
 export type Light = 'red' | 'yellow' | 'green' | 'blue';
@@ -37,12 +37,11 @@ export interface MonitorIndicatorInput {
   period: Period;
 }
 
-/** The light of one indicator for the cumulative actual to month m. */
 export function monitorIndicator(input: MonitorIndicatorInput, profile: RegionProfile = DEFAULT_REGION_PROFILE): LightResult {
   const { indicator, actual, period } = input;
   const target = indicator.annualTarget;
   const none = (why: string): LightResult => ({ light: null, progress: null, explanation: `${indicator.name}：${why}` });
-  if (!target || target.kind === 'placeholder' || target.kind === 'missing') return none('指标值待补充，不亮灯');
+  if (!isScorableTarget(target)) return none('指标值待补充，不亮灯');
   if (!hasActual(actual)) return none(`尚未填报 1–${period.throughMonth} 月执行情况`);
   if (target.kind === 'qualitative') {
     const grade = actual.grade ?? parseQualitativeGrade(actual.text);
@@ -56,16 +55,14 @@ export function monitorIndicator(input: MonitorIndicatorInput, profile: RegionPr
   const within = (ok: boolean, what: string): LightResult => ({
     light: ok ? 'green' : 'red',
     progress: null,
-    explanation: `${indicator.name}：${what}，1–${period.throughMonth} 月累计 ${fmt(B)}，${ok ? '在目标范围内' : '超出目标范围'}`,
+    explanation: `${indicator.name}：${what}，1–${period.throughMonth} 月累计 ${fmt(B)}，${ok ? '在目标范围内' : '不在目标范围内'}`,
   });
   if (target.upper != null) return within(B >= A && B <= cumulativeTargetValue(target, target.upper), `目标区间 ${target.raw}`);
-  if (target.comparator === 'lte' || target.comparator === 'lt') {
-    const strict = target.comparator === 'lt' && profile.strictAtEquality;
-    return within(strict ? B < A : B <= A, `反向指标 ${target.raw}`);
-  }
+  const strict = isStrict(target, profile);
+  if (isReverseTarget(target)) return within(strict ? B < A : B <= A, `反向指标 ${target.raw}`);
   if (target.comparator === 'eq' && A === 0) return within(B <= 0, `目标为 0（${target.raw}）`);
   if (indicator.level2 && profile.rangeOnlyLightLevel2.includes(indicator.level2)) {
-    return within(target.comparator === 'gt' && profile.strictAtEquality ? B > A : B >= A, `${indicator.level2}只核对是否达到 ${target.raw}`);
+    return within(strict ? B > A : B >= A, `${indicator.level2}只核对是否达到 ${target.raw}`);
   }
   if (A <= 0) return within(B >= A, `目标 ${target.raw}`);
   const proRata = target.unit !== '%' || profile.proRataRates;

@@ -72,7 +72,6 @@ function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Whether the period belongs to the given budget year. */
 export function isWithinYear(period: Period, year: number): boolean {
   return period.year === year;
 }

@@ -1,4 +1,11 @@
-import { type Level1Pool, level1OfLevel2, level1Pool } from '../scoring/indicator-input';
+import {
+  type Level1Pool,
+  isPositiveTarget as isPositive,
+  isReverseTarget as isReverse,
+  isScorableTarget,
+  level1OfLevel2,
+  level1Pool,
+} from '../scoring/indicator-input';
 import type { RegionProfile } from '../scoring/region-profile';
 import type { Target } from '../targets/target';
 import { LEVEL1 } from '../taxonomy/indicator-levels';
@@ -28,7 +35,7 @@ const LEVEL2_WORDS: Record<string, RegExp> = {
   经济效益指标: /经济|收入|增收|创收|产值|利润|税收|营业|销售|投资|消费/,
   社会效益指标: /社会|知名度|影响力|认知度|群众|民生|就业|宣传|公共服务|文化|教育|医疗|安全|稳定|帮扶/,
   生态效益指标: /生态|环境|污染|排放|绿化|节能|减排|碳|水质|空气|植被|森林|水土|垃圾/,
-  可持续影响指标: /可持续|长效|持续|机制/,
+  可持续影响指标: /可持续|长效|长期/,
   经济成本指标: /经济成本|成本|费用|单价|资金|支出/,
   社会成本指标: /社会成本/,
   生态环境成本指标: /环境成本/,
@@ -71,15 +78,11 @@ const isCost = (indicator: ReviewIndicator): boolean => level1Pool(indicator) ==
 const isQuantitative = (target: Target | null | undefined): target is Target & { value: number } =>
   target?.kind === 'quantitative' && target.value != null;
 
-const isPositive = (target: Target): boolean => target.comparator === 'gte' || target.comparator === 'gt' || target.comparator === 'eq';
-
-const isReverse = (target: Target): boolean => target.comparator === 'lte' || target.comparator === 'lt';
-
 const hasExplanation = (indicator: ReviewIndicator): boolean => !!indicator.explanation?.trim();
 
 function isPlaceholder(target: Target): boolean {
   const raw = target.raw.trim();
-  return target.kind === 'placeholder' || target.kind === 'missing' || PLACEHOLDER_SYMBOLS.test(raw) || PLACEHOLDER_WORDS.test(raw);
+  return !isScorableTarget(target) || PLACEHOLDER_SYMBOLS.test(raw) || PLACEHOLDER_WORDS.test(raw);
 }
 
 const LEVEL1_LABEL: Record<Level1Pool, string> = {

@@ -1,4 +1,5 @@
 import { parsePeriod } from '../periods/period';
+import { scoreProject } from '../scoring/score-project';
 import { indicator, placeholder, qualitative, quantitative } from '../testing/target-fixtures';
 import { type EntryReviewInput, type IndicatorEntry, entryDeadline, reviewEntries } from './review-entries';
 
@@ -67,5 +68,13 @@ describe('entry-time rules', () => {
     ['2025-Q3', '2025-10-10'],
   ])('the entry deadline of %s is %s', (text, deadline) => {
     expect(entryDeadline(parsePeriod(text))).toBe(deadline);
+  });
+});
+
+describe('entry review with scores computed by scoreProject', () => {
+  it('gives the same findings as scoring on its own', () => {
+    const entryInput = input({ first: { value: 100 }, spent: 850 });
+    const { indicators } = scoreProject({ ...entryInput, actuals: entryInput.entries });
+    expect(reviewEntries({ ...entryInput, scores: indicators })).toEqual(reviewEntries(entryInput));
   });
 });

@@ -2,7 +2,7 @@ import { monitorBudget, monitorIndicator } from '../monitoring/lights';
 import { type Period, addDays } from '../periods/period';
 import { type Actual, type IndicatorForScoring, hasActual } from '../scoring/indicator-input';
 import { DEFAULT_REGION_PROFILE, type RegionProfile } from '../scoring/region-profile';
-import { scoreIndicator } from '../scoring/score-indicator';
+import { type IndicatorScore, scoreIndicator } from '../scoring/score-indicator';
 import { deriveWeights } from '../scoring/weights';
 import type { Finding, Severity } from './finding';
 
@@ -29,6 +29,8 @@ export interface EntryReviewInput {
   spent?: number | null;
   /** Why 执行率 is behind, as the unit wrote it. */
   executionExplanation?: string | null;
+  /** The indicators' scores when the caller already ran scoreProject for this period (saves scoring twice). */
+  scores?: readonly IndicatorScore[];
 }
 
 export const ENTRY_RULE_CODES = [
@@ -41,7 +43,6 @@ export const ENTRY_RULE_CODES = [
 ] as const;
 export type EntryRuleCode = (typeof ENTRY_RULE_CODES)[number];
 
-/** The day after which a missing actual for the period is flagged. */
 export function entryDeadline(period: Period, profile: RegionProfile = DEFAULT_REGION_PROFILE): string {
   return addDays(period.endDate, profile.entryDeadlineDays);
 }
@@ -65,7 +66,7 @@ export function reviewEntries(input: EntryReviewInput, profile: RegionProfile = 
       indicatorIndex: index,
       details: { name: indicator.name, period: period.text, ...details },
     });
-    const score = scoreIndicator({ indicator, actual: entry, weight: weights[index], period }, profile);
+    const score = input.scores?.[index] ?? scoreIndicator({ indicator, actual: entry, weight: weights[index], period }, profile);
     if (score.status === 'pending') {
       return pastDeadline
         ? [found('ACTUAL_MISSING', 'error', `${period.text} 的实际完成值已过填报期限（${entryDeadline(period, profile)}）仍未填报`)]

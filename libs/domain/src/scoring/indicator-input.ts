@@ -24,6 +24,20 @@ export interface Actual {
   override?: { score: number; reason: string } | null;
 }
 
+/** A target that can be scored at all: not absent, empty or a placeholder. */
+export function isScorableTarget(target: Target | null | undefined): target is Target {
+  return !!target && target.kind !== 'placeholder' && target.kind !== 'missing';
+}
+
+/** ≥, > and bare numbers count upwards (正向); ≤ and < downwards (反向). */
+export function isPositiveTarget(target: Target): boolean {
+  return target.comparator === 'gte' || target.comparator === 'gt' || target.comparator === 'eq';
+}
+
+export function isReverseTarget(target: Target): boolean {
+  return target.comparator === 'lte' || target.comparator === 'lt';
+}
+
 export type Level1Pool = 'output' | 'benefit' | 'satisfaction' | 'cost';
 
 const POOL_BY_LEVEL1: Record<string, Level1Pool> = {
@@ -48,7 +62,6 @@ export function level1Pool(indicator: Pick<IndicatorForScoring, 'level1' | 'leve
   return level1 ? POOL_BY_LEVEL1[level1] : null;
 }
 
-/** The 一级 a canonical level2 belongs to in the current classification. */
 export function level1OfLevel2(level2: string): string | null {
   return LEVEL1_BY_LEVEL2.get(level2) ?? null;
 }

@@ -1,5 +1,6 @@
 import type { QualitativeGrade } from './indicator-input';
 import type { RegionProfile } from './region-profile';
+import { round2 } from './round';
 
 /** The wording of each grade on the 自评表 (§3.2). */
 export const QUALITATIVE_GRADE_LABELS: Record<QualitativeGrade, string> = {
@@ -41,6 +42,15 @@ export function qualitativeBand(grade: QualitativeGrade, weight: number, profile
     maxInclusive: grade === 'achieved',
     midpoint: (weight * (low + high)) / 200,
   };
+}
+
+export function describeBand(band: ScoreBand): string {
+  return `[${round2(band.min)}, ${round2(band.max)}${band.maxInclusive ? ']' : ')'}`;
+}
+
+/** Any score from 0 to the weight, for quantitative indicators. */
+export function fullBand(weight: number): ScoreBand {
+  return { min: 0, max: weight, maxInclusive: true, midpoint: weight / 2 };
 }
 
 export function isInBand(score: number, band: ScoreBand): boolean {

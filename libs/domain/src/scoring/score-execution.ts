@@ -1,11 +1,10 @@
 import { DEFAULT_REGION_PROFILE, type RegionProfile } from './region-profile';
-import { round2 } from './round';
-import { type IndicatorStatus, fmt } from './score-indicator';
+import { formatNumber as fmt, round2 } from './round';
+import type { IndicatorStatus } from './score-indicator';
 
 export interface ExecutionInput {
   /** 全年预算数 A (调整后, 含上年结转), in 元. */
   budget: number | null | undefined;
-  /** 全年执行数 B, in 元. */
   spent: number | null | undefined;
 }
 

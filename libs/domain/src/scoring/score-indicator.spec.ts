@@ -3,7 +3,7 @@ import { indicator, placeholder, qualitative, quantitative, range } from '../tes
 import type { Comparator } from '../targets/target';
 import type { Actual, QualitativeGrade } from './indicator-input';
 import { type RegionProfileOverrides, regionProfile } from './region-profile';
-import { scoreIndicator } from './score-indicator';
+import { overrideBand, scoreIndicator } from './score-indicator';
 
 const WEIGHT = 10;
 
@@ -160,5 +160,19 @@ describe('indicators that cannot be scored yet', () => {
       weight: WEIGHT,
     });
     expect(result).toMatchObject({ status: 'partially_met', score: 6, overridden: true, issue: null });
+  });
+});
+
+describe('the range a reviewer may score in', () => {
+  it.each([
+    ['a quantitative indicator', quantitative('gte', 10, '次'), { value: 3 }, { min: 0, max: 10, maxInclusive: true }],
+    ['a 达成 grade', qualitative('提升'), { grade: 'achieved' }, { min: 8, max: 10, maxInclusive: true }],
+    ['a 部分达成 grade', qualitative('提升'), { text: '部分达成年度指标并具有一定效果' }, { min: 6, max: 8, maxInclusive: false }],
+    ['a 未达成 grade', qualitative('提升'), { grade: 'not_achieved' }, { min: 0, max: 6, maxInclusive: false }],
+    ['a qualitative actual that is not a grade', qualitative('提升'), { text: '很好' }, null],
+  ] as const)('%s', (_scenario, target, actual: Actual, band) => {
+    const result = overrideBand(indicator('社会效益指标', '影响力', target), actual, WEIGHT);
+    if (band === null) expect(result).toBeNull();
+    else expect(result).toMatchObject(band);
   });
 });

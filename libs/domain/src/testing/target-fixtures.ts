@@ -23,7 +23,6 @@ export function placeholder(raw = '待单位补充...'): Target {
   return { raw, kind: 'placeholder', comparator: null, value: null, unit: null, per: null };
 }
 
-/** An indicator under a canonical level2 (level1 filled from it). */
 export function indicator(level2: string | null, name: string, annualTarget: Target | null, extra: Partial<ReviewIndicator> = {}): ReviewIndicator {
   const level1 = INDICATOR_LEVELS.find((level) => level.level2.some((candidate) => candidate.name === level2))?.name ?? null;
   return { level1, level2, name, key: false, annualTarget, periodTarget: null, ...extra };
