@@ -17,7 +17,7 @@ import { ReportsModule } from './reports/reports.module';
   imports: [
     ConfigModule,
     DatabaseModule,
-    QueueModule,
+    QueueModule.forRoot('api'),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],

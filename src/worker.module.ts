@@ -7,6 +7,6 @@ import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 /** The queue processors; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, ImportsWorkerModule, ReportsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule, ReportsWorkerModule],
 })
 export class WorkerModule {}

@@ -4,9 +4,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { importFiles } from '../src/cli/import-files';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
 const SAMPLES = join(__dirname, '..', 'samples');
+const OK = join(__dirname, 'fixtures', 'import', 'ok');
 const NOT_OK = join(__dirname, 'fixtures', 'import', 'not-ok');
 const seeds = readdirSync(SAMPLES).sort();
 const badFiles = readdirSync(NOT_OK).sort();
@@ -73,6 +75,13 @@ describe('imports', () => {
       expect(again.json()).toMatchObject({ id: importId, status: 'succeeded' });
       expect(await countRows('SELECT count(*) FROM indicators', [])).toBe(before);
       expect(await countRows('SELECT count(*) FROM imports WHERE sha256 = $1', [again.json().sha256])).toBe(1);
+    });
+
+    it('is the same import again through `jixiao import`', async () => {
+      const before = await countRows('SELECT count(*) FROM projects', []);
+      const [row] = await importFiles([join(SAMPLES, seed)], { progress: false });
+      expect(row).toMatchObject({ id: importId, status: 'succeeded' });
+      expect(await countRows('SELECT count(*) FROM projects', [])).toBe(before);
     });
   });
 
@@ -144,6 +153,16 @@ describe('imports', () => {
           expect.arrayContaining([expect.objectContaining({ code: 'R04', severity: 'error', message: expect.any(String) })]),
         );
       }
+    }
+  });
+
+  it('imports new files in-process through `jixiao import`, as the worker would', async () => {
+    const paths = readdirSync(OK).sort().map((name) => join(OK, name));
+    const rows = await importFiles(paths, { progress: false });
+    for (const [index, row] of rows.entries()) {
+      const expected = await parseDocument({ fileName: paths[index], content: readFileSync(paths[index]) });
+      expect(row).toMatchObject({ status: 'succeeded', projectCount: expected.projects.length, layout: expected.layout });
+      expect(await countRows('SELECT count(*) FROM projects WHERE "importId" = $1', [row.id])).toBe(expected.projects.length);
     }
   });
 

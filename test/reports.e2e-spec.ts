@@ -246,7 +246,7 @@ describe('reports', () => {
   });
 
   it('fails a unit with no project in the period, saying so in Chinese', async () => {
-    const [other] = await db.query(`SELECT id FROM units WHERE id <> $1 LIMIT 1`, [unitId]);
+    const [other] = await db.query(`INSERT INTO units (name) VALUES ($1) RETURNING id`, [`无项目单位-${Date.now()}`]);
     const response = await api('POST', '/reports', { kind: 'monitoring', period: `${PERIOD}-H1`, unitId: other.id, formats: ['xlsx'] });
     expect(response.statusCode).toBe(202);
     const deadline = Date.now() + 15_000;

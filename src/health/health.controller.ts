@@ -6,9 +6,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../common/with-timeout';
 import { IMPORTS_QUEUE } from '../imports/imports.queue';
 
 type Check = 'up' | 'down';
+const PROBE_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
 @Controller('health')
@@ -33,17 +35,9 @@ export class HealthController {
   }
 }
 
-async function probe(call: () => Promise<unknown>, timeoutMs = 2_000): Promise<Check> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-  });
-  try {
-    await Promise.race([call(), timeout]);
-    return 'up';
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
-  }
+async function probe(call: () => Promise<unknown>): Promise<Check> {
+  return withTimeout(call(), PROBE_TIMEOUT_MS).then(
+    () => 'up',
+    () => 'down',
+  );
 }

@@ -48,9 +48,15 @@ export class ImportRunner {
   }
 
   async fail(importId: string, errorCode: string, errorMessage: string, errorDetails: Record<string, unknown> = {}) {
-    // jsonb column: TypeORM's deep-partial type cannot express an arbitrary record.
     const imports = this.dataSource.getRepository(Import);
-    await imports.update(importId, { status: 'failed', errorCode, errorMessage, errorDetails: errorDetails as never, finishedAt: new Date() });
+    await imports.update(importId, {
+      status: 'failed',
+      errorCode,
+      errorMessage,
+      // TypeORM's deep-partial update type cannot express an arbitrary jsonb record.
+      errorDetails: errorDetails as never,
+      finishedAt: new Date(),
+    });
     return imports.findOneByOrFail({ id: importId });
   }
 }

@@ -20,8 +20,9 @@ export class ProjectsService {
       .orderBy('project.year', 'DESC', 'NULLS LAST')
       .addOrderBy('project.name')
       .addOrderBy('project.id')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
+      // Only many-to-one joins, so plain OFFSET/LIMIT pages correctly (skip/take would add a DISTINCT subquery).
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
     if (year !== undefined) query.andWhere('project.year = :year', { year });
     if (department) query.andWhere('project.departmentId = :department', { department });
     if (unit) query.andWhere('project.unitId = :unit', { unit });

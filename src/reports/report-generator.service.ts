@@ -116,7 +116,7 @@ export class ReportGenerator {
 
 /** A 自评表 shows the evaluation's 总分 and grade; it is never made for a project that has none. */
 function requireScores(projects: ProjectRow[], period: Period): void {
-  const unscored = projects.filter((project) => project.score === null);
+  const unscored = projects.filter((project) => project.score === null || project.grade === null);
   if (unscored.length > 0) {
     const names = unscored.slice(0, 5).map((project) => `“${project.name}”`).join('、');
     throw new ReportDataError(

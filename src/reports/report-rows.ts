@@ -1,5 +1,6 @@
 import {
   Actual as ScoringActual,
+  Grade,
   DEFAULT_REGION_PROFILE,
   deriveWeights,
   IndicatorForScoring,
@@ -34,7 +35,7 @@ export interface ProjectRow {
   /** Cumulative 执行数 at the end of the period. */
   executed: string | null;
   score: string | null;
-  grade: string | null;
+  grade: Grade | null;
   executionScore: string | null;
 }
 
@@ -149,7 +150,7 @@ export function selfEvaluationSheet(project: ProjectRow, indicators: IndicatorRo
       deviationReason: deviationReason(row),
     })),
     totalScore: Number(project.score),
-    grade: project.grade ?? '',
+    grade: project.grade!,
   };
 }
 

@@ -1,17 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ActualEntryColumns } from './actual-entry.columns';
 import { Indicator } from './indicator.entity';
 import { Project } from './project.entity';
-
-export const QUALITATIVE_GRADES = ['优', '良', '中', '差'] as const;
-export type QualitativeGrade = (typeof QUALITATIVE_GRADES)[number];
-export const COMPLETION_POSSIBILITIES = ['likely', 'uncertain', 'unlikely'] as const;
-export type CompletionPossibility = (typeof COMPLETION_POSSIBILITIES)[number];
-
-export interface EvidenceRef {
-  name: string;
-  url?: string;
-  note?: string;
-}
 
 /** Cumulative 实际完成值 at the end of a period (`2025`, `2025-H1`, `2025-Q3`, `2025-07`). */
 @Entity('actuals')
@@ -36,31 +26,8 @@ export class Actual {
   @Column({ type: 'varchar', length: 10 })
   period: string;
 
-  @Column({ type: 'numeric', nullable: true })
-  value: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  text: string | null;
-
-  @Column({ type: 'enum', enum: QUALITATIVE_GRADES, enumName: 'qualitative_grade', nullable: true })
-  grade: QualitativeGrade | null;
-
-  /** 偏差原因 category (经费保障 / 制度保障 / 人员保障 / 硬件条件 / 其他 …). */
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  deviationCategory: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  deviationText: string | null;
-
-  /** 监控表: can the annual target still be met. */
-  @Column({ type: 'enum', enum: COMPLETION_POSSIBILITIES, enumName: 'completion_possibility', nullable: true })
-  possibility: CompletionPossibility | null;
-
-  @Column({ type: 'text', nullable: true })
-  suggestion: string | null;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  evidence: EvidenceRef[];
+  @Column(() => ActualEntryColumns, { prefix: false })
+  entry: ActualEntryColumns;
 
   @VersionColumn()
   version: number;

@@ -47,27 +47,37 @@ function withoutSuffix(name: string): string {
 }
 
 function normalizeLabel(label: string): string {
-  return label.normalize('NFKC').replace(/\s+/g, '').replace(/[★*]/g, '');
+  return label.normalize('NFKC').replace(/[\s★*]+/g, '');
 }
 
-/** Every level2 label spelling known, longest first (used to find labels inside running text). */
-export const LEVEL2_LABELS: readonly string[] = [...level2ByName.keys()].sort((a, b) => b.length - a.length);
+// Documents repeat a handful of labels thousands of times; the cap bounds memory on hostile input.
+const MAX_REMEMBERED_LABELS = 10_000;
+
+function remembered<T>(resolve: (label: string) => T): (label: string) => T {
+  const known = new Map<string, T>();
+  return (label) => {
+    if (known.has(label)) return known.get(label) as T;
+    const resolved = resolve(label);
+    if (known.size < MAX_REMEMBERED_LABELS) known.set(label, resolved);
+    return resolved;
+  };
+}
 
 /**
  * Resolves a 二级指标 label (`22-社会效益`, `社会效益`, `社会效益指标`, `环境效益`, `进度指标`, …) to canonical
  * names, filling level1 from it. Returns null for text that is not a level label.
  */
-export function resolveLevel2(label: string): ResolvedLevel | null {
+export const resolveLevel2 = remembered((label: string): ResolvedLevel | null => {
   const text = normalizeLabel(label);
   const coded = /^(\d{2})(?:[-－—.、](.*))?$/.exec(text);
   if (coded) return (coded[2] ? level2ByName.get(coded[2]) : undefined) ?? level2ByCode.get(coded[1]) ?? null;
   return level2ByName.get(text) ?? null;
-}
+});
 
 /** Resolves a 一级指标 label (`1-产出指标`, `产出`, `效益指标`, …) to its canonical name, else null. */
-export function resolveLevel1(label: string): string | null {
+export const resolveLevel1 = remembered((label: string): string | null => {
   const text = normalizeLabel(label);
   const coded = /^(\d)(?:[-－—.、](.*))?$/.exec(text);
   if (coded) return (coded[2] ? level1ByName.get(coded[2]) : undefined) ?? level1ByCode.get(coded[1]) ?? null;
   return level1ByName.get(text) ?? (text === '满意度' ? LEVEL1.satisfaction : null);
-}
+});

@@ -1,40 +1,40 @@
-import { cleanCell, type SourceDocument } from '../read/source-document';
+import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
 
 const DEPARTMENT_LABEL = /(?:部门名称|预算主管部门|主管部门|预算部门)\s*[:：]\s*([^\s:：]+)/;
 const CODED_UNIT_LINE = /^\d{6}\s*[-－—]\s*(\S+)$/;
 const TITLE = /^(.+?)(?:[（(]本级[）)])?\s*(\d{4})\s*年.*预算/;
 const YEAR = /(20\d{2})\s*年[^。，,]{0,30}(预算|绩效|决算|监控|自评)/;
 
-function plainLines(document: SourceDocument): string[] {
-  return document.rows
-    .map((row) => row.cells.map(cleanCell).filter((cell) => cell !== '').join(' '))
-    .map((text) => text.replace(/^[#*\s]+|\*+$/g, '').trim());
+function* plainLines(rows: SourceRow[]): Generator<string> {
+  for (const row of rows) {
+    yield row.cells.map(cleanCell).filter((cell) => cell !== '').join(' ').replace(/^[#*\s]+|\*+$/g, '').trim();
+  }
 }
 
 /** The title at the top of the file, possibly broken over two lines by the PDF extraction. */
-function titleText(lines: string[]): string {
-  const top = lines.filter((line) => line !== '').slice(0, 2);
+function titleText(rows: SourceRow[]): string {
+  const top: string[] = [];
+  for (const line of plainLines(rows)) if (line !== '' && top.push(line) === 2) break;
   return top.join('');
 }
 
 export function findDepartment(document: SourceDocument): string | null {
-  const lines = plainLines(document);
-  for (const line of lines) {
+  for (const line of plainLines(document.rows)) {
     const labelled = DEPARTMENT_LABEL.exec(line);
     if (labelled) return labelled[1];
   }
-  for (const line of lines) {
+  for (const line of plainLines(document.rows)) {
     const coded = CODED_UNIT_LINE.exec(line);
     if (coded) return coded[1];
   }
-  const title = TITLE.exec(titleText(lines).replace(/\s+/g, ''));
+  const title = TITLE.exec(titleText(document.rows).replace(/\s+/g, ''));
   return title && !/^\d/.test(title[1]) ? title[1].replace(/^.*?(?=[\u4e00-\u9fff])/, '') : null;
 }
 
 /** From title lines only: table cells mention other years (`2026年信息化运维项目`). */
 export function findYear(document: SourceDocument): number | null {
   const titles = document.rows.filter((row) => row.cells.filter((cell) => cell.trim() !== '').length === 1);
-  for (const line of plainLines({ ...document, rows: titles })) {
+  for (const line of plainLines(titles)) {
     const match = YEAR.exec(line);
     if (match) return Number(match[1]);
   }

@@ -73,7 +73,8 @@ function amountFactor(document: SourceDocument, header: SourceRow, columns: Colu
 export function findHeader(document: SourceDocument, required: readonly ColumnRole[], from = 0): TableHeader | null {
   for (let rowIndex = from; rowIndex < document.rows.length; rowIndex++) {
     const row = document.rows[rowIndex];
-    if (row.cells.length < 3) continue;
+    // Header cells are short; skipping long-celled data rows keeps detection cheap on large files.
+    if (row.cells.length < 3 || row.cells.some((cell) => cell.length > 40)) continue;
     const columns = mapColumns(row.cells);
     if (required.every((role) => columns[role] !== undefined)) {
       return { rowIndex, columns, amountFactor: amountFactor(document, row, columns) };

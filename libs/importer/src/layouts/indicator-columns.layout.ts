@@ -3,7 +3,7 @@ import type { ParsedProject } from '../parsed-document';
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
 import { cellOf, findHeader, readAmount, type ColumnMap, type TableHeader } from './header-columns';
 import { indicator, qualitativeTarget } from './indicator-text';
-import { emptyProject, type Layout } from './layout';
+import { newProject, type Layout } from './layout';
 
 type PreambleField = 'name' | 'unitName' | 'category' | 'goal';
 
@@ -94,15 +94,14 @@ function parseIndicatorColumns(document: SourceDocument): ParsedProject[] {
 }
 
 function startProject(row: SourceRow, columns: ColumnMap, header: TableHeader, name: string, preamble: Partial<Record<PreambleField, string>>): ParsedProject {
-  return {
-    ...emptyProject(name),
+  return newProject(name, {
     unitCode: cellOf(row, columns, 'unitCode') || null,
     unitName: cellOf(row, columns, 'unitName') || (preamble.unitName ?? null),
     parentProject: cellOf(row, columns, 'parentProject') || null,
     category: cellOf(row, columns, 'category') || (preamble.category ?? null),
     amount: readAmount(cellOf(row, columns, 'amount'), header.amountFactor),
     goal: cellOf(row, columns, 'goal') || (preamble.goal ?? null),
-  };
+  });
 }
 
 export const indicatorColumnsLayout: Layout = {

@@ -1,10 +1,8 @@
-import { LEVEL2_LABELS, type ResolvedLevel, parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
+import { parseTarget, resolveLevel1, resolveLevel2, trimTrailingPunctuation, type ResolvedLevel, type Target } from '@app/domain';
 import type { ParsedIndicator } from '../parsed-document';
 
-const LABEL = new RegExp(`(?:^|(?<=\\s))((?:\\d{2}[-－])?(?:${LEVEL2_LABELS.join('|')}))\\s*[:：]`, 'g');
 const SYMBOL_COMPARATOR = /[≥≤><=≧≦＞＜＝]/;
 const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９]/;
-const TRAILING_PUNCTUATION = /[。；;，,\s]+$/;
 
 /** A target the document marks as qualitative (`定性`), whatever numbers it contains. */
 export function qualitativeTarget(text: string): Target {
@@ -15,8 +13,10 @@ export function qualitativeTarget(text: string): Target {
 
 export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicator, 'name'>): ParsedIndicator {
   const { seq = null, level1 = null, level2 = null, periodTarget = null, annualTarget = null } = fields;
-  const name = fields.name.replace(/^[★☆]\s*/, '').replace(TRAILING_PUNCTUATION, '').trim();
-  return { seq, level1, level2, name, key: /^[★☆]/.test(fields.name.trim()), periodTarget, annualTarget };
+  const written = trimTrailingPunctuation(fields.name);
+  const key = written[0] === '★' || written[0] === '☆';
+  const name = key ? written.slice(1).trim() : written;
+  return { seq, level1, level2, name, key, periodTarget, annualTarget };
 }
 
 /** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: splits an item into name and its single target. */
@@ -32,50 +32,75 @@ function splitNameAndTarget(item: string): { name: string; target: Target } {
   return { name: item, target: parseTarget('') };
 }
 
+function nextColon(text: string, from: number): number {
+  const ascii = text.indexOf(':', from);
+  const wide = text.indexOf('：', from);
+  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+}
+
 /**
  * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
  * every item after it until the next label; a label may also follow a space without a `;` before it.
  */
 export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
-  let level: { level1: string | null; level2: string | null } = { level1: null, level2: null };
+  let level: ResolvedLevel = { level1: null, level2: null };
+  const addItem = (item: string): void => {
+    const trimmed = item.trim();
+    if (trimmed === '') return;
+    const { name, target } = splitNameAndTarget(trimmed);
+    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target }));
+  };
   for (const piece of text.split(/[;；]/)) {
     let cursor = 0;
-    const segments: Array<{ text: string; label?: string }> = [];
-    for (const match of piece.matchAll(LABEL)) {
-      segments.push({ text: piece.slice(cursor, match.index) });
-      segments.push({ text: '', label: match[1] });
-      cursor = match.index + match[0].length;
+    for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
+      const word = piece.slice(cursor, colon).trimEnd();
+      const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
+      const label = resolveLevel2(word.slice(wordStart));
+      if (!label) continue;
+      addItem(word.slice(0, wordStart));
+      level = label;
+      cursor = colon + 1;
     }
-    segments.push({ text: piece.slice(cursor) });
-    for (const segment of segments) {
-      if (segment.label) level = resolveLevel2(segment.label) ?? level;
-      const item = segment.text.trim();
-      if (item === '') continue;
-      const { name, target } = splitNameAndTarget(item);
-      if (name.replace(/[★☆\s]/g, '') === '') continue;
-      indicators.push(indicator({ ...level, name: name.trim(), annualTarget: target }));
-    }
+    addItem(piece.slice(cursor));
   }
   return indicators;
 }
 
-const PERIOD_MARK = /实施周期指标值\s*[:：]/;
-const ANNUAL_MARK = /年度指标值\s*[:：]/;
+const PERIOD_LABEL = '实施周期指标值';
+const ANNUAL_LABEL = '年度指标值';
+
+/** Where `实施周期指标值:` (or another label and its colon) starts and where its value starts, else null. */
+function findMark(body: string, label: string): { index: number; valueAt: number } | null {
+  for (let index = body.indexOf(label); index >= 0; index = body.indexOf(label, index + 1)) {
+    let colon = index + label.length;
+    while (body[colon] === ' ') colon++;
+    if (body[colon] === ':' || body[colon] === '：') return { index, valueAt: colon + 1 };
+  }
+  return null;
+}
+
+const ITEM_BOUNDARY = /[。；;.\s>]/;
+
+/** `N、` (or `N.` not followed by a digit) after punctuation or at the start: where item N begins. */
+function findItemStart(text: string, seq: number, from: number): { at: number; bodyAt: number } | null {
+  const digits = String(seq);
+  for (let at = text.indexOf(digits, from); at >= 0; at = text.indexOf(digits, at + 1)) {
+    if (at > 0 && !ITEM_BOUNDARY.test(text[at - 1])) continue;
+    let mark = at + digits.length;
+    while (text[mark] === ' ' || text[mark] === '\u3000') mark++;
+    if (text[mark] === '、' || ((text[mark] === '.' || text[mark] === '．') && !/\d/.test(text[mark + 1] ?? ''))) {
+      return { at, bodyAt: mark + 1 };
+    }
+  }
+  return null;
+}
 
 /** Splits `1、…2、…` into items, taking only the next expected number after punctuation as a boundary. */
 export function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
   const starts: Array<{ seq: number; at: number; bodyAt: number }> = [];
-  let seq = 1;
-  let from = 0;
-  for (;;) {
-    const pattern = new RegExp(`(?:^|(?<=[。；;.\\s>]))${seq}\\s*(?:、|[.．](?!\\d))`, 'g');
-    pattern.lastIndex = from;
-    const match = pattern.exec(text);
-    if (!match) break;
-    starts.push({ seq, at: match.index, bodyAt: match.index + match[0].length });
-    from = match.index + match[0].length;
-    seq++;
+  for (let seq = 1, start = findItemStart(text, 1, 0); start; start = findItemStart(text, ++seq, start.bodyAt)) {
+    starts.push({ seq, at: start.at, bodyAt: start.bodyAt });
   }
   return starts.map((start, index) => ({
     seq: start.seq,
@@ -84,27 +109,29 @@ export function splitNumberedItems(text: string): Array<{ seq: number; body: str
 }
 
 function parseNumberedItem(seq: number, body: string): ParsedIndicator {
-  const period = PERIOD_MARK.exec(body);
-  const annual = ANNUAL_MARK.exec(body);
+  const period = findMark(body, PERIOD_LABEL);
+  const annual = findMark(body, ANNUAL_LABEL);
   const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
-  const parts = body.slice(0, headEnd).split(/[；;]/).map((part) => part.trim());
+  const parts = body.slice(0, headEnd).split(/[；;]/);
   let level1: string | null = null;
   let level2: string | null = null;
-  while (parts.length > 1) {
-    const asLevel2: ResolvedLevel | null = level2 === null ? resolveLevel2(parts[0]) : null;
-    const asLevel1: string | null = level1 === null && level2 === null && !asLevel2 ? resolveLevel1(parts[0]) : null;
+  let nameAt = 0;
+  for (; nameAt < parts.length - 1; nameAt++) {
+    const part = parts[nameAt].trim();
+    const asLevel2: ResolvedLevel | null = level2 === null ? resolveLevel2(part) : null;
+    const asLevel1: string | null = level1 === null && level2 === null && !asLevel2 ? resolveLevel1(part) : null;
     if (asLevel1) level1 = asLevel1;
     else if (asLevel2) (level2 = asLevel2.level2), (level1 ??= asLevel2.level1);
     else break;
-    parts.shift();
   }
-  const periodText = period ? body.slice(period.index + period[0].length, annual && annual.index > period.index ? annual.index : body.length) : null;
-  const annualText = annual ? body.slice(annual.index + annual[0].length, period && period.index > annual.index ? period.index : body.length) : null;
+  const nameParts = parts.slice(nameAt).map((part) => part.trim());
+  const periodText = period ? body.slice(period.valueAt, annual && annual.index > period.index ? annual.index : body.length) : null;
+  const annualText = annual ? body.slice(annual.valueAt, period && period.index > annual.index ? period.index : body.length) : null;
   return indicator({
     seq,
     level1,
     level2,
-    name: parts.filter((part) => part !== '').join('；'),
+    name: nameParts.length === 1 ? nameParts[0] : nameParts.filter((part) => part !== '').join('；'),
     periodTarget: periodText === null ? null : parseTarget(periodText),
     annualTarget: annualText === null ? null : parseTarget(annualText),
   });
@@ -116,5 +143,5 @@ export function parseNumberedIndicators(text: string): ParsedIndicator[] {
 }
 
 export function isNumberedIndicatorText(text: string): boolean {
-  return /(^|[>\s])1\s*[、.．]/.test(text) && ANNUAL_MARK.test(text) || PERIOD_MARK.test(text);
+  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findMark(text, ANNUAL_LABEL) !== null);
 }

@@ -8,18 +8,19 @@ export interface Layout {
   parse(document: SourceDocument): ParsedProject[];
 }
 
-export function emptyProject(name: string): ParsedProject {
+/** A project with every field the document did not give set to null (fields spelled out: spreads are slow in V8). */
+export function newProject(name: string, fields: Partial<Omit<ParsedProject, 'name'>> = {}): ParsedProject {
   return {
-    unitCode: null,
-    unitName: null,
-    parentProject: null,
+    unitCode: fields.unitCode ?? null,
+    unitName: fields.unitName ?? null,
+    parentProject: fields.parentProject ?? null,
     name,
-    category: null,
-    amount: null,
-    funding: null,
-    goal: null,
-    goalReference: null,
-    indicators: [],
+    category: fields.category ?? null,
+    amount: fields.amount ?? null,
+    funding: fields.funding ?? null,
+    goal: fields.goal ?? null,
+    goalReference: fields.goalReference ?? null,
+    indicators: fields.indicators ?? [],
   };
 }
 

@@ -2,7 +2,7 @@ import type { ParsedProject } from '../parsed-document';
 import { cleanCell, type SourceDocument } from '../read/source-document';
 import { findDepartment } from './document-meta';
 import { readAmount } from './header-columns';
-import { emptyProject, joinBroken, type Layout } from './layout';
+import { joinBroken, newProject, type Layout } from './layout';
 
 const HEADER = /项目名称\s*金额\s*(?:\(万元\)|（万元）)?\s*绩效目标\s*$/;
 const AMOUNT_AT_END = /^(.*?)\s*(-?[\d,]+\.\d+|-?\d+)$/;
@@ -62,7 +62,7 @@ function parseNarrative(document: SourceDocument): ParsedProject[] {
     }
     const goalLines: string[] = [];
     while (index < body.length && startsUnit(index) === 0) goalLines.push(body[index++]);
-    projects.push({ ...emptyProject(joinBroken(nameLines)), unitName: unit, amount, goal: joinBroken(goalLines) || null });
+    projects.push(newProject(joinBroken(nameLines), { unitName: unit, amount, goal: joinBroken(goalLines) || null }));
   }
   return projects;
 }

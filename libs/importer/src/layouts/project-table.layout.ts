@@ -2,7 +2,7 @@ import type { ParsedIndicator, ParsedProject } from '../parsed-document';
 import type { SourceDocument, SourceRow } from '../read/source-document';
 import { cellOf, findHeader, readAmount, type ColumnMap, type TableHeader } from './header-columns';
 import { isNumberedIndicatorText, parseInlineIndicators, parseNumberedIndicators } from './indicator-text';
-import { emptyProject, type Layout } from './layout';
+import { newProject, type Layout } from './layout';
 
 const TOTAL_ROW = /^(合计|总计|小计|\**)$/;
 const FRESH_LIST = /^\s*1\s*[、.．]/;
@@ -47,20 +47,19 @@ function collectProjectRows(document: SourceDocument, header: TableHeader): Proj
       else (previous.goal += goal), (previous.indicators += indicators);
       continue;
     }
-    if (TOTAL_ROW.test(name) || /^\**$/.test(row.cells.join('').replace(/\s/g, ''))) continue;
+    if (TOTAL_ROW.test(name)) continue;
     if (goal === '' && indicators === '' && columns.unitName === undefined) {
       unitName = name;
       continue;
     }
-    const project: ParsedProject = {
-      ...emptyProject(name),
+    const project = newProject(name, {
       unitCode: cellOf(row, columns, 'unitCode') || null,
       unitName: cellOf(row, columns, 'unitName') || unitName,
       parentProject: cellOf(row, columns, 'parentProject') || null,
       category: cellOf(row, columns, 'category') || null,
       amount: readAmount(cellOf(row, columns, 'amount'), amountFactor),
       funding: fundingOf(row, columns, amountFactor),
-    };
+    });
     const carried = pending && !FRESH_LIST.test(indicators) ? pending : { goal: '', indicators: '' };
     projects.push({ project, goal: carried.goal + goal, indicators: carried.indicators + indicators });
     pending = null;
@@ -69,11 +68,11 @@ function collectProjectRows(document: SourceDocument, header: TableHeader): Proj
 }
 
 function buildProjects(rows: ProjectRow[], parseIndicators: (text: string) => ParsedIndicator[]): ParsedProject[] {
-  return rows.map(({ project, goal, indicators }) => ({
-    ...project,
-    goal: goal.trim() || null,
-    indicators: parseIndicators(indicators),
-  }));
+  return rows.map(({ project, goal, indicators }) => {
+    project.goal = goal.trim() || null;
+    project.indicators = parseIndicators(indicators);
+    return project;
+  });
 }
 
 function usesNumberedItems(document: SourceDocument, header: TableHeader): boolean {

@@ -1,7 +1,7 @@
 import type { ParsedProject } from '../parsed-document';
 import { cleanCell, type SourceDocument } from '../read/source-document';
 import { readAmount } from './header-columns';
-import { emptyProject, joinBroken, type Layout } from './layout';
+import { joinBroken, newProject, type Layout } from './layout';
 
 const HEADING = /^(.+?)(?:项目经费情况说明|项目情况说明|情况说明)$/;
 const SECTION = /^[一二三四五六七八九十]+、\s*(.+)$/;
@@ -35,13 +35,14 @@ function parseReference(document: SourceDocument): ParsedProject[] {
       const goal = text(/绩效目标/);
       const pointer = POINTER.exec(goal);
       const amount = /([\d,]+(?:\.\d+)?)\s*(万元|元)/.exec(text(/预算安排|预算|资金/));
-      projects.push({
-        ...emptyProject(heading[1].trim()),
-        unitName,
-        amount: amount ? readAmount(amount[1], amount[2] === '万元' ? 1e4 : 1) : null,
-        goal: pointer ? null : goal || null,
-        goalReference: pointer ? pointer[1] : null,
-      });
+      projects.push(
+        newProject(heading[1].trim(), {
+          unitName,
+          amount: amount ? readAmount(amount[1], amount[2] === '万元' ? 1e4 : 1) : null,
+          goal: pointer ? null : goal || null,
+          goalReference: pointer ? pointer[1] : null,
+        }),
+      );
     }
     index = end;
   }

@@ -1,14 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import type { SourceRow } from './source-document';
 
 const MARKDOWN_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
 /** Decodes UTF-8 (with or without BOM), falling back to GB18030, which many government exports still use. */
 export function decodeText(content: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
-  }
+  return isUtf8(content) ? content.toString('utf8').replace(/^\uFEFF/, '') : new TextDecoder('gb18030').decode(content);
 }
 
 function splitLine(line: string): string[] {
@@ -24,7 +21,7 @@ function splitLine(line: string): string[] {
 export function readLines(text: string): SourceRow[] {
   const rows: SourceRow[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    if (MARKDOWN_SEPARATOR.test(line.trim()) && line.includes('|')) return;
+    if (line.includes('|') && MARKDOWN_SEPARATOR.test(line.trim())) return;
     rows.push({ cells: splitLine(line), line: index + 1 });
   });
   return rows;

@@ -1,8 +1,9 @@
-import { Workbook } from 'exceljs';
 import type { SourceRow } from './source-document';
 
 /** Every worksheet's rows in order, each cell as its displayed text; merged cells repeat only in their first cell. */
 export async function readXlsx(content: Buffer): Promise<SourceRow[]> {
+  // Loaded only for spreadsheets: exceljs takes longer to load than a text file takes to parse.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const rows: SourceRow[] = [];

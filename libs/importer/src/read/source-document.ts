@@ -12,7 +12,7 @@ export interface SourceDocument {
 
 /** Cell text as the parsers want it: HTML tags and surrounding spaces gone. */
 export function cleanCell(text: string): string {
-  return text.replace(/<[^>]*>/g, '').trim();
+  return (text.includes('<') ? text.replace(/<[^>]*>/g, '') : text).trim();
 }
 
 export function rowText(row: SourceRow): string {
