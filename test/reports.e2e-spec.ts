@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { resolvePeriodRule } from '../src/reports/report-period';
 import { pdfPageTexts } from '../src/reports/testing/pdf-text';
 import { readWorkbook } from '../src/reports/testing/read-workbook';
+import { bearer, issueToken } from './support/auth';
 import { scoreStoredProjects } from './support/score-stored';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
@@ -43,8 +44,10 @@ describe('reports', () => {
   let unitId: string;
   let projects: { id: string; name: string }[];
   let missingEntries: number;
+  let admin: Record<string, string>;
 
-  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, payload });
+  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers = admin) =>
+    app.inject({ method, url, payload, headers });
   const listReports = async (kind: string): Promise<ReportBody[]> =>
     (await api('GET', `/reports?kind=${kind}&unit=${unitId}&period=${PERIOD}`)).json().items;
 
@@ -67,8 +70,11 @@ describe('reports', () => {
     app = await createTestApp();
     worker = await createTestWorker();
     db = app.get(DataSource);
-    const upload = await app.inject({ method: 'POST', url: '/imports', ...multipartFile('guangzhou.txt', readFileSync(SEED)) });
-    const { id: importId } = await waitForImport(app, upload.json().id);
+    admin = bearer(await issueToken(app, { role: 'admin' }));
+    // One more line ending makes it a document of its own, so the imports spec still meets the seed as new.
+    const content = Buffer.concat([readFileSync(SEED), Buffer.from('\n')]);
+    const upload = await app.inject({ method: 'POST', url: '/imports', ...multipartFile('guangzhou.txt', content, admin) });
+    const { id: importId } = await waitForImport(app, upload.json().id, admin);
 
     [{ unitId }] = await db.query(
       `SELECT p."unitId" FROM indicators i JOIN projects p ON p.id = i."projectId"
@@ -76,9 +82,10 @@ describe('reports', () => {
       [importId],
     );
     projects = await db.query(
-      `SELECT p.id, p.name FROM projects p WHERE p."unitId" = $1 AND EXISTS (SELECT 1 FROM indicators i WHERE i."projectId" = p.id)
+      `SELECT p.id, p.name FROM projects p WHERE p."unitId" = $1 AND p."importId" = $2
+         AND EXISTS (SELECT 1 FROM indicators i WHERE i."projectId" = p.id)
        ORDER BY p."sourceRow"`,
-      [unitId],
+      [unitId, importId],
     );
     // Every fourth indicator is left without an actual; the others are met, short of or over their target.
     const entered = await db.query(
@@ -88,26 +95,27 @@ describe('reports', () => {
               CASE WHEN i."annualKind" = 'qualitative' THEN '达成年度指标' END,
               CASE WHEN i.position % 3 = 0 THEN '部分工作延至次年完成' END, 1
        FROM indicators i JOIN projects p ON p.id = i."projectId"
-       WHERE p."unitId" = $1 AND i."annualKind" IN ('quantitative', 'qualitative') AND i.position % 4 <> 3
+       WHERE p."unitId" = $1 AND p."importId" = $3 AND i."annualKind" IN ('quantitative', 'qualitative') AND i.position % 4 <> 3
          AND (i."annualKind" = 'qualitative' OR i."annualValue" IS NOT NULL)
        RETURNING id`,
-      [unitId, PERIOD],
+      [unitId, PERIOD, importId],
     );
     const [{ count }] = await db.query(
       `SELECT count(*) FROM indicators i JOIN projects p ON p.id = i."projectId"
-       WHERE p."unitId" = $1 AND i."annualKind" IN ('quantitative', 'qualitative')`,
-      [unitId],
+       WHERE p."unitId" = $1 AND p."importId" = $2 AND i."annualKind" IN ('quantitative', 'qualitative')`,
+      [unitId, importId],
     );
     missingEntries = Number(count) - entered.length;
     await db.query(
       `INSERT INTO spending ("projectId", period, executed, version) SELECT id, $2, round(amount * 0.85, 2), 1 FROM projects
-       WHERE "unitId" = $1 AND amount IS NOT NULL`,
-      [unitId, PERIOD],
+       WHERE "unitId" = $1 AND "importId" = $3 AND amount IS NOT NULL`,
+      [unitId, PERIOD, importId],
     );
     // Projects of the unit without any indicator get into the period through their spending.
     const scored: { id: string }[] = await db.query(
-      `SELECT p.id FROM projects p WHERE p."unitId" = $1 AND EXISTS (SELECT 1 FROM spending s WHERE s."projectId" = p.id AND s.period = $2)
-          OR EXISTS (SELECT 1 FROM actuals a WHERE a."projectId" = p.id AND a.period = $2)`,
+      `SELECT p.id FROM projects p WHERE p."unitId" = $1 AND (
+         EXISTS (SELECT 1 FROM spending s WHERE s."projectId" = p.id AND s.period = $2)
+         OR EXISTS (SELECT 1 FROM actuals a WHERE a."projectId" = p.id AND a.period = $2))`,
       [unitId, PERIOD],
     );
     await scoreStoredProjects(db, scored.map(({ id }) => id), PERIOD);
@@ -205,6 +213,35 @@ describe('reports', () => {
       const [{ count }] = await db.query(`SELECT count(*) FROM reports WHERE kind = 'self_evaluation' AND "unitId" = $1`, [unitId]);
       expect(Number(count)).toBe(2);
       expect(second.find(({ format }) => format === 'xlsx')!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    });
+  });
+
+  describe('scope', () => {
+    let report: ReportBody;
+    let otherUnit: Record<string, string>;
+
+    beforeAll(async () => {
+      [report] = await listReports('self_evaluation');
+      const [other] = await db.query(`INSERT INTO units (name) VALUES ($1) RETURNING id`, [`别的单位-${Date.now()}`]);
+      otherUnit = bearer(await issueToken(app, { role: 'unit', unitIds: [other.id] }));
+    });
+
+    it('lets the unit itself download its report', async () => {
+      const own = bearer(await issueToken(app, { role: 'unit', unitIds: [unitId] }));
+      expect((await api('GET', report.fileUrl, undefined, own)).statusCode).toBe(200);
+    });
+
+    it('hides the report from another unit’s list and refuses its download and a new run', async () => {
+      expect((await api('GET', `/reports?unit=${unitId}`, undefined, otherUnit)).json()).toMatchObject({ items: [], total: 0 });
+      expect((await api('GET', report.fileUrl, undefined, otherUnit)).statusCode).toBe(403);
+      expect((await api('POST', '/reports', { kind: 'self_evaluation', period: PERIOD, unitId }, otherUnit)).statusCode).toBe(403);
+    });
+
+    it.each(['unit', 'reviewer'] as const)('lets only admins change a schedule, not a %s', async (role) => {
+      const schedule = await scheduleOf('monitoring');
+      const token = bearer(await issueToken(app, { role, unitIds: role === 'unit' ? [unitId] : [] }));
+      expect((await api('PUT', `/report-schedules/${schedule.id}`, { enabled: false }, token)).statusCode).toBe(403);
+      expect((await api('GET', '/report-schedules', undefined, token)).statusCode).toBe(200);
     });
   });
 

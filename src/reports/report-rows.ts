@@ -6,12 +6,12 @@ import {
   IndicatorForScoring,
   monitorProject,
   parseQualitativeGrade,
+  QUALITATIVE_GRADE_LABELS,
   Period,
   Target,
 } from '@app/domain';
-import type { CompletionPossibility, TargetColumns } from '../database/entities';
+import type { CompletionPossibility, QualitativeGrade, TargetColumns } from '../database/entities';
 import {
-  CompletionLikelihood,
   DEVIATION_CATEGORIES,
   DeviationCategory,
   MonitoringProject,
@@ -53,18 +53,12 @@ export interface IndicatorRow {
   evaluatedScore: string | null;
   actualValue: string | null;
   actualText: string | null;
-  actualGrade: string | null;
+  actualGrade: QualitativeGrade | null;
   deviationCategory: string | null;
   deviationText: string | null;
   possibility: CompletionPossibility | null;
   suggestion: string | null;
 }
-
-const LIKELIHOOD: Record<CompletionPossibility, CompletionLikelihood> = {
-  likely: 'certain',
-  uncertain: 'possible',
-  unlikely: 'impossible',
-};
 
 const toNumber = (decimal: string | null): number | null => (decimal === null ? null : Number(decimal));
 
@@ -91,15 +85,14 @@ export function forScoring(row: IndicatorRow): IndicatorForScoring {
 }
 
 export function scoringActual(row: IndicatorRow): ScoringActual | null {
-  const text = row.actualText ?? row.actualGrade;
-  if (row.actualValue === null && text === null) return null;
-  return { value: toNumber(row.actualValue), text, grade: parseQualitativeGrade(text) };
+  if (row.actualValue === null && row.actualText === null && row.actualGrade === null) return null;
+  return { value: toNumber(row.actualValue), text: row.actualText, grade: row.actualGrade ?? parseQualitativeGrade(row.actualText) };
 }
 
-/** 实际完成值 as the unit entered it: a number carries the target's unit (`412人`), else the text or grade. */
+/** 实际完成值 as the unit entered it: a number carries the target's unit (`412人`), else the text, else the grade's wording. */
 export function actualText(row: IndicatorRow): string | null {
   if (row.actualValue !== null) return `${Number(row.actualValue)}${row.annualTarget.unit ?? ''}`;
-  return row.actualText ?? row.actualGrade;
+  return row.actualText ?? (row.actualGrade && QUALITATIVE_GRADE_LABELS[row.actualGrade]);
 }
 
 /** The evaluation's weights where it stored them, else the same derivation the scorer uses. */
@@ -193,7 +186,7 @@ export function monitoringProject(project: ProjectRow, indicators: IndicatorRow[
       expectedAnnual: null,
       deviationCategories: deviationCategories(row),
       deviationReason: row.deviationText,
-      likelihood: row.possibility && LIKELIHOOD[row.possibility],
+      likelihood: row.possibility,
       suggestion: row.suggestion,
       light: lights.indicators[index].light,
     })),

@@ -2,6 +2,8 @@ import { parsePeriod } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { assertAllowed, canRead, readScopeCondition } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { Report, ReportFormat, Unit } from '../database/entities';
 import { CreateReportDto, ListReportsQueryDto, ReportDto, ReportPageDto } from './report.dto';
@@ -35,36 +37,54 @@ export class ReportsService {
     private readonly producer: ReportsProducer,
   ) {}
 
-  /** Queues one job per unit; each returns its rows, which turn `ready` (or `failed`) when the worker is done. */
-  async request(dto: CreateReportDto, requestedBy: string | null): Promise<ReportDto[]> {
+  /**
+   * Queues one job per unit; each returns its rows, which turn `ready` (or `failed`) when the worker is done.
+   * A caller may ask for a unit it can read; every unit at once is for admins.
+   */
+  async request(caller: Caller, dto: CreateReportDto): Promise<ReportDto[]> {
     const formats = formatsFor(dto.kind, dto.formats);
     const period = parsePeriod(dto.period);
-    if (dto.unitId && !(await this.units.existsBy({ id: dto.unitId }))) {
-      throw new AppError('NOT_FOUND', `单位 ${dto.unitId} 不存在`, { unitId: dto.unitId });
+    if (dto.unitId) {
+      const unit = await this.units.findOneBy({ id: dto.unitId });
+      if (!unit) throw new AppError('NOT_FOUND', `单位 ${dto.unitId} 不存在`, { unitId: dto.unitId });
+      assertAllowed(canRead(caller, { unitId: unit.id, departmentId: unit.departmentId }), `为单位“${unit.name}”生成报告`);
+    } else {
+      assertAllowed(caller.role === 'admin', '为全部单位生成报告');
     }
     const unitIds = dto.unitId
       ? [dto.unitId]
       : (await this.loader.units(period, { unitId: null, departmentId: null })).map((unit) => unit.id);
     const rows: Report[] = [];
     for (const unitId of unitIds) {
-      rows.push(...(await this.producer.enqueue({ kind: dto.kind, unitId, period: period.text, formats, scheduleId: null }, requestedBy)));
+      rows.push(...(await this.producer.enqueue({ kind: dto.kind, unitId, period: period.text, formats, scheduleId: null }, caller.actor)));
     }
     return rows.map(ReportDto.from);
   }
 
-  async list(query: ListReportsQueryDto): Promise<ReportPageDto> {
-    const [rows, total] = await this.reports.findAndCount({
-      where: { kind: query.kind, unitId: query.unit, period: query.period },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return { items: rows.map(ReportDto.from), total, page: query.page, pageSize: query.pageSize };
+  /** Newest first, limited to the units the caller may read. */
+  async list(caller: Caller, { kind, unit, period, page, pageSize }: ListReportsQueryDto): Promise<ReportPageDto> {
+    const query = this.reports
+      .createQueryBuilder('report')
+      .orderBy('report.createdAt', 'DESC')
+      .addOrderBy('report.id')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
+    const scope = readScopeCondition(caller, 'report');
+    if (scope) query.andWhere(scope.sql, scope.params);
+    if (kind) query.andWhere('report.kind = :kind', { kind });
+    if (unit) query.andWhere('report.unitId = :unit', { unit });
+    if (period) query.andWhere('report.period = :period', { period });
+    const [rows, total] = await query.getManyAndCount();
+    return { items: rows.map(ReportDto.from), total, page, pageSize };
   }
 
-  async file(id: string): Promise<Report & { content: Buffer }> {
-    const row = await this.reports.findOne({ where: { id }, select: { id: true, format: true, fileName: true, content: true, status: true } });
+  async file(caller: Caller, id: string): Promise<Report & { content: Buffer }> {
+    const row = await this.reports.findOne({
+      where: { id },
+      select: { id: true, format: true, fileName: true, content: true, status: true, unitId: true, departmentId: true },
+    });
     if (!row) throw new AppError('NOT_FOUND', `报告 ${id} 不存在`, { id });
+    assertAllowed(canRead(caller, row), `下载报告 ${id}`);
     if (row.content === null) {
       throw new AppError('CONFLICT', `报告 ${id} 尚未生成（状态：${row.status}）`, { id, status: row.status });
     }
