@@ -1,10 +1,13 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bullmq';
 import type ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { resolvePeriodRule } from '../src/reports/report-period';
+import { REPORTS_QUEUE } from '../src/reports/reports.queue';
 import { pdfPageTexts } from '../src/reports/testing/pdf-text';
 import { readWorkbook } from '../src/reports/testing/read-workbook';
 import { bearer, issueToken } from './support/auth';
@@ -245,6 +248,19 @@ describe('reports', () => {
     });
   });
 
+  async function schedulerKeys(): Promise<string[]> {
+    return (await app.get<Queue>(getQueueToken(REPORTS_QUEUE)).getJobSchedulers()).map(({ key }) => key).sort();
+  }
+
+  it('keeps one job scheduler per enabled schedule from the worker’s start, in the schedule’s cron and time zone', async () => {
+    const schedules: { id: string; enabled: boolean }[] = (await api('GET', '/report-schedules')).json();
+    expect(schedules.length).toBeGreaterThanOrEqual(2);
+    const enabled = schedules.filter((schedule) => schedule.enabled).map(({ id }) => `schedule-${id}`).sort();
+    expect(await schedulerKeys()).toEqual(enabled);
+    const jobSchedulers = await app.get<Queue>(getQueueToken(REPORTS_QUEUE)).getJobSchedulers();
+    expect(jobSchedulers.every(({ tz }) => tz === TIME_ZONE)).toBe(true);
+  });
+
   it('generates a report from its schedule without a request, then stops when the schedule is disabled', async () => {
     const schedule = await scheduleOf('self_evaluation_report');
     const update = await api('PUT', `/report-schedules/${schedule.id}`, { cron: EVERY_TWO_SECONDS, unitId, periodRule: 'previous-year' });
@@ -259,6 +275,7 @@ describe('reports', () => {
     } finally {
       expect((await api('PUT', `/report-schedules/${schedule.id}`, { enabled: false })).json().enabled).toBe(false);
     }
+    expect(await schedulerKeys()).not.toContain(`schedule-${schedule.id}`);
   });
 
   it('raises one reminder flag for the unit naming its missing entries and the period', async () => {
