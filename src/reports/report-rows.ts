@@ -95,6 +95,11 @@ export function actualText(row: IndicatorRow): string | null {
   return row.actualText ?? (row.actualGrade && QUALITATIVE_GRADE_LABELS[row.actualGrade]);
 }
 
+/** 一级 / 二级 / 三级 and 年度指标值, as both forms print them. */
+function formRowLabels(row: IndicatorRow) {
+  return { level1: row.level1 ?? '', level2: row.level2 ?? '', name: row.name, target: row.annualTarget.raw ?? '' };
+}
+
 /** The evaluation's weights where it stored them, else the same derivation the scorer uses. */
 function weights(indicators: IndicatorRow[]): number[] {
   const derived = deriveWeights(indicators.map(forScoring), DEFAULT_REGION_PROFILE);
@@ -133,10 +138,7 @@ export function selfEvaluationSheet(project: ProjectRow, indicators: IndicatorRo
     },
     goal: { expected: project.goal, actual: null },
     indicators: indicators.map((row, index) => ({
-      level1: row.level1 ?? '',
-      level2: row.level2 ?? '',
-      name: row.name,
-      target: row.annualTarget.raw ?? '',
+      ...formRowLabels(row),
       actual: actualText(row),
       weight: indicatorWeights[index],
       score: toNumber(row.evaluatedScore),
@@ -178,10 +180,7 @@ export function monitoringProject(project: ProjectRow, indicators: IndicatorRow[
     goal: project.goal,
     goalProgress: null,
     indicators: indicators.map((row, index) => ({
-      level1: row.level1 ?? '',
-      level2: row.level2 ?? '',
-      name: row.name,
-      target: row.annualTarget.raw ?? '',
+      ...formRowLabels(row),
       actualToDate: actualText(row),
       expectedAnnual: null,
       deviationCategories: deviationCategories(row),

@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   ArrayUnique,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsUUID,
   Matches,
-  Max,
-  Min,
   ValidateBy,
 } from 'class-validator';
+import { PageQueryDto } from '../common/page.dto';
 import type { Report, ReportFormat, ReportSchedule, ReportStatus } from '../database/entities';
 import { REPORT_FORMATS, REPORT_KINDS, REPORT_STATUSES } from '../database/entities';
 import { isValidTimeZone, PERIOD_RULE_PATTERN } from './report-period';
@@ -41,7 +38,7 @@ export class CreateReportDto {
   formats?: ReportFormat[];
 }
 
-export class ListReportsQueryDto {
+export class ListReportsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REPORT_KINDS })
   @IsOptional() @IsIn(REPORT_KINDS)
   kind?: GeneratedReportKind;
@@ -53,14 +50,6 @@ export class ListReportsQueryDto {
   @ApiPropertyOptional({ example: '2025' })
   @IsOptional() @Matches(PERIOD, { message: 'period 应为 2025、2025-H1、2025-Q3 或 2025-07 之一' })
   period?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
 }
 
 export class ReportDto {

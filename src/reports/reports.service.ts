@@ -1,10 +1,10 @@
-import { parsePeriod } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { assertAllowed, canRead, readScopeCondition } from '../auth/scope';
 import { AppError } from '../common/app-error';
+import { periodOf } from '../common/period';
 import { Report, ReportFormat, Unit } from '../database/entities';
 import { CreateReportDto, ListReportsQueryDto, ReportDto, ReportPageDto } from './report.dto';
 import { ReportDataLoader } from './report-data-loader.service';
@@ -43,7 +43,7 @@ export class ReportsService {
    */
   async request(caller: Caller, dto: CreateReportDto): Promise<ReportDto[]> {
     const formats = formatsFor(dto.kind, dto.formats);
-    const period = parsePeriod(dto.period);
+    const period = periodOf(dto.period);
     if (dto.unitId) {
       const unit = await this.units.findOneBy({ id: dto.unitId });
       if (!unit) throw new AppError('NOT_FOUND', `单位 ${dto.unitId} 不存在`, { unitId: dto.unitId });
