@@ -334,11 +334,13 @@ describe('reports', () => {
     expect(Object.keys(response.json().error.details.fields)).toEqual(Object.keys(payload));
   });
 
-  it('serves a monitoring report with the unit’s projects and lights', async () => {
-    const response = await api('POST', '/reports', { kind: 'monitoring', period: PERIOD, unitId, formats: ['pdf'] });
-    expect(response.statusCode).toBe(202);
-    const [row] = await waitForReports('monitoring', allFinished);
-    expect(row).toMatchObject({ status: 'ready' });
+  it('renders every format asked for by requests made in a burst, then serves the monitoring PDF', async () => {
+    for (const format of ['pdf', 'xlsx']) {
+      expect((await api('POST', '/reports', { kind: 'monitoring', period: PERIOD, unitId, formats: [format] })).statusCode).toBe(202);
+    }
+    const rows = await waitForReports('monitoring', (candidates) => candidates.length === 2 && allFinished(candidates));
+    expect(rows.map(({ status }) => status)).toEqual(['ready', 'ready']);
+    const row = rows.find(({ format }) => format === 'pdf')!;
     const text = pdfPageTexts((await api('GET', row.fileUrl)).rawPayload).join('');
     for (const { name } of projects) expect(text).toContain(name.replace(/\s/g, ''));
   });

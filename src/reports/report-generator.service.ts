@@ -42,8 +42,8 @@ export class ReportGenerator {
     private readonly store: ReportStore,
   ) {}
 
-  async generate(data: GenerateReportData): Promise<GenerationResult> {
-    await this.store.markRendering(data);
+  async generate(job: GenerateReportData): Promise<GenerationResult> {
+    const data = { ...job, formats: await this.store.markRendering(job) };
     let files: RenderedReport[];
     try {
       files = await this.render(data);

@@ -25,11 +25,16 @@ export class ReportStore {
     );
   }
 
-  async markRendering(data: GenerateReportData): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reports SET status = 'rendering' WHERE kind = $1 AND "unitId" = $2 AND period = $3 AND format = ANY($4::report_format[])`,
+  /** The job's formats, and any other of the scope's rows queued by requests that collapsed onto this job. */
+  async markRendering(data: GenerateReportData): Promise<ReportFormat[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [rows]: [{ format: ReportFormat }[], number] = await this.dataSource.query(
+      `UPDATE reports SET status = 'rendering'
+       WHERE kind = $1 AND "unitId" = $2 AND period = $3 AND (format = ANY($4::report_format[]) OR status = 'queued')
+       RETURNING format`,
       [data.kind, data.unitId, data.period, data.formats],
     );
+    return rows.map((row) => row.format).sort();
   }
 
   async saveFile(data: GenerateReportData, format: ReportFormat, fileName: string, content: Buffer): Promise<void> {
@@ -43,7 +48,7 @@ export class ReportStore {
   async markFailed(data: GenerateReportData, error: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE reports SET status = 'failed', error = $5, "finishedAt" = now()
-       WHERE kind = $1 AND "unitId" = $2 AND period = $3 AND format = ANY($4::report_format[])`,
+       WHERE kind = $1 AND "unitId" = $2 AND period = $3 AND (format = ANY($4::report_format[]) OR status = 'rendering')`,
       [data.kind, data.unitId, data.period, data.formats, error],
     );
   }

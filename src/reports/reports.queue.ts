@@ -41,16 +41,22 @@ export function schedulerId(scheduleId: string): string {
   return `schedule-${scheduleId}`;
 }
 
+export function reportJobKey({ kind, unitId, period }: Pick<GenerateReportData, 'kind' | 'unitId' | 'period'>): string {
+  return `report-${kind}-${unitId}-${period}`;
+}
+
 /**
- * One job per (kind, unit, period): requests while one is pending collapse onto its jobId. Finished jobs are
- * removed so that a later request renders again; the outcome lives in the `reports` rows.
+ * One job per (kind, unit, period). The deterministic key is a deduplication id rather than a jobId: BullMQ ignores
+ * an add whose jobId exists, so a request made while the job renders would be lost; with `keepLastIfActive` it
+ * runs once more after the active job. Requests while one waits collapse onto it, and it renders every format
+ * whose row is queued by then. The outcome lives in the `reports` rows, so finished jobs are not kept.
  */
 export function generateReportJob(data: GenerateReportData): ReportJob & { opts: JobsOptions } {
   return {
     name: ReportJobName.GenerateReport,
     data,
     opts: {
-      jobId: `report-${data.kind}-${data.unitId}-${data.period}`,
+      deduplication: { id: reportJobKey(data), keepLastIfActive: true },
       attempts: REPORT_JOB_ATTEMPTS,
       backoff: { type: 'exponential', delay: 2_000 },
       removeOnComplete: true,
