@@ -334,6 +334,13 @@ describe('reports', () => {
     expect(Object.keys(response.json().error.details.fields)).toEqual(Object.keys(payload));
   });
 
+  it('refuses a schedule for a unit that does not exist', async () => {
+    const schedule = await scheduleOf('monitoring');
+    const response = await api('PUT', `/report-schedules/${schedule.id}`, { unitId: '00000000-0000-4000-8000-000000000000' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.message).toContain('单位');
+  });
+
   it('renders every format asked for by requests made in a burst, then serves the monitoring PDF', async () => {
     for (const format of ['pdf', 'xlsx']) {
       expect((await api('POST', '/reports', { kind: 'monitoring', period: PERIOD, unitId, formats: [format] })).statusCode).toBe(202);

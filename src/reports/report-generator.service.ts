@@ -13,7 +13,7 @@ import {
 } from './report-renderers';
 import { monitoringProject, ProjectRow, selfEvaluationContext, selfEvaluationSheet } from './report-rows';
 import { ReportStore } from './report-store.service';
-import { GenerateReportData, KIND_FORMATS } from './reports.queue';
+import { GenerateReportData } from './reports.queue';
 
 const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\x00-\x1f]/g;
 
@@ -58,8 +58,6 @@ export class ReportGenerator {
   }
 
   private async render(data: GenerateReportData): Promise<RenderedReport[]> {
-    const unsupported = data.formats.filter((format) => !KIND_FORMATS[data.kind].includes(format));
-    if (unsupported.length > 0) throw new ReportDataError(`该报告类型不支持 ${unsupported.join('、')} 格式`);
     const period = parsePeriod(data.period);
     const projects = await this.loader.projects(data.unitId, period);
     if (projects.length === 0) throw new ReportDataError(`该单位在 ${period.text} 期间没有项目，无法生成报告`);

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { ReportSchedule } from '../database/entities';
+import { Department, ReportSchedule, Unit } from '../database/entities';
 import { REPORTS_QUEUE, runScheduleTemplate, schedulerId } from './reports.queue';
 
 export type ScheduleChanges = Partial<Pick<ReportSchedule, 'cron' | 'timezone' | 'periodRule' | 'formats' | 'enabled' | 'unitId' | 'departmentId'>>;
@@ -32,6 +32,12 @@ export class ReportSchedulesService {
 
   async update(id: string, changes: ScheduleChanges): Promise<ReportSchedule> {
     await this.get(id);
+    for (const [entity, field] of [[Unit, 'unitId'], [Department, 'departmentId']] as const) {
+      const value = changes[field];
+      if (value && !(await this.schedules.manager.existsBy(entity, { id: value }))) {
+        throw new AppError('NOT_FOUND', `${entity === Unit ? '单位' : '部门'} ${value} 不存在`, { [field]: value });
+      }
+    }
     await this.schedules.update(id, changes);
     const schedule = await this.get(id);
     await this.sync(schedule);

@@ -37,6 +37,13 @@ export const KIND_FORMATS: Record<GeneratedReportKind, readonly ReportFormat[]> 
   monitoring: ['xlsx', 'pdf'],
 };
 
+/** How clerks name each kind. */
+export const KIND_LABELS: Record<GeneratedReportKind, string> = {
+  self_evaluation: '自评表',
+  self_evaluation_report: '自评报告',
+  monitoring: '监控表',
+};
+
 export function schedulerId(scheduleId: string): string {
   return `schedule-${scheduleId}`;
 }

@@ -9,7 +9,7 @@ import { Report, ReportFormat, Unit } from '../database/entities';
 import { CreateReportDto, ListReportsQueryDto, ReportDto, ReportPageDto } from './report.dto';
 import { ReportDataLoader } from './report-data-loader.service';
 import { ReportsProducer } from './reports.producer';
-import { GeneratedReportKind, KIND_FORMATS } from './reports.queue';
+import { GeneratedReportKind, KIND_FORMATS, KIND_LABELS } from './reports.queue';
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -21,7 +21,7 @@ export function formatsFor(kind: GeneratedReportKind, wanted: ReportFormat[] | u
   const formats = wanted ?? [...supported];
   const unsupported = formats.filter((format) => !supported.includes(format));
   if (unsupported.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `${kind} 报告只能生成 ${supported.join('、')} 格式，不支持 ${unsupported.join('、')}`, {
+    throw new AppError('VALIDATION_FAILED', `${KIND_LABELS[kind]}只能生成 ${supported.join('、')} 格式，不支持 ${unsupported.join('、')}`, {
       fields: { formats: [`unsupported for ${kind}: ${unsupported.join(', ')}`] },
     });
   }
