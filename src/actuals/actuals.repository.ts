@@ -1,6 +1,7 @@
 import type { TargetKind } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actual, SubmissionStatus } from '../database/entities';
+import type { Flat } from './actual.dto';
 import type { EntryValues } from './entry-values';
 
 /** An indicator as an entry for one period needs it: its target kind, owner, current version and lock. */
@@ -96,7 +97,7 @@ audit AS (
 )
 SELECT * FROM written`;
 
-export async function writeActuals(manager: EntityManager, rows: readonly ActualWrite[], context: WriteContext): Promise<Actual[]> {
+export async function writeActuals(manager: EntityManager, rows: readonly ActualWrite[], context: WriteContext): Promise<Flat<Actual>[]> {
   const arrays = COLUMNS.map(([name]) => rows.map((row) => (name === 'evidence' ? JSON.stringify(row.evidence) : row[name])));
   return manager.query(WRITE_ACTUALS, [...arrays, context.period, context.actor, context.unitId, context.afterApproval]);
 }

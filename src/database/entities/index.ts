@@ -16,6 +16,7 @@ import { Spending } from './spending.entity';
 import { Submission } from './submission.entity';
 import { Unit } from './unit.entity';
 
+export * from './actual-entry.columns';
 export * from './actual-revision.entity';
 export * from './actual.entity';
 export * from './api-token.entity';
