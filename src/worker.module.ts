@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EvaluationWorkerModule } from './evaluation/evaluation-worker.module';
 import { ImportsWorkerModule } from './imports/imports-worker.module';
 import { QueueModule } from './queue/queue.module';
 import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 /** The queue processors; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule, ReportsWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule, EvaluationWorkerModule, ReportsWorkerModule],
 })
 export class WorkerModule {}

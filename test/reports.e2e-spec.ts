@@ -11,7 +11,7 @@ import { REPORTS_QUEUE } from '../src/reports/reports.queue';
 import { pdfPageTexts } from '../src/reports/testing/pdf-text';
 import { readWorkbook } from '../src/reports/testing/read-workbook';
 import { bearer, issueToken } from './support/auth';
-import { scoreStoredProjects } from './support/score-stored';
+import { EvaluationTrigger } from '../src/evaluation/evaluation-trigger';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
 /** The 广州市协作办公室 项目支出绩效目标表 (the seed with the most indicators). */
@@ -65,6 +65,17 @@ describe('reports', () => {
   }
   const allFinished = (rows: ReportBody[]) => rows.length > 0 && rows.every((row) => row.status === 'ready' || row.status === 'failed');
 
+  /** The evaluation worker's score for the period, once it has computed it from the entries. */
+  async function scoreOf(projectId: string, timeoutMs = 30_000): Promise<{ score: string; grade: string }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const body = (await api('GET', `/projects/${projectId}/score?period=${PERIOD}`)).json();
+      if (body.computedAt && !body.stale && body.score !== null) return body;
+      if (Date.now() > deadline) throw new Error(`project ${projectId} not scored for ${PERIOD}: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async function scheduleOf(kind: string): Promise<{ id: string }> {
     return (await api('GET', '/report-schedules')).json().find((schedule: { kind: string }) => schedule.kind === kind);
   }
@@ -90,38 +101,43 @@ describe('reports', () => {
        ORDER BY p."sourceRow"`,
       [unitId, importId],
     );
+    const unitProjectIds: string[] = (
+      await db.query(`SELECT id FROM projects WHERE "unitId" = $1 AND "importId" = $2`, [unitId, importId])
+    ).map(({ id }: { id: string }) => id);
     // Every fourth indicator is left without an actual; the others are met, short of or over their target.
-    const entered = await db.query(
-      `INSERT INTO actuals ("indicatorId", "projectId", period, value, text, "deviationText", version)
-       SELECT i.id, i."projectId", $2,
-              CASE WHEN i."annualKind" = 'quantitative' THEN i."annualValue" * (CASE i.position % 3 WHEN 0 THEN 0.8 WHEN 1 THEN 1 ELSE 1.1 END) END,
-              CASE WHEN i."annualKind" = 'qualitative' THEN '达成年度指标' END,
-              CASE WHEN i.position % 3 = 0 THEN '部分工作延至次年完成' END, 1
-       FROM indicators i JOIN projects p ON p.id = i."projectId"
-       WHERE p."unitId" = $1 AND p."importId" = $3 AND i."annualKind" IN ('quantitative', 'qualitative') AND i.position % 4 <> 3
-         AND (i."annualKind" = 'qualitative' OR i."annualValue" IS NOT NULL)
-       RETURNING id`,
-      [unitId, PERIOD, importId],
-    );
+    // Entered the way a writer of inputs does: rows and markChanged in one transaction, enqueue after it.
+    const trigger = app.get(EvaluationTrigger);
+    const entered: { id: string }[] = await db.transaction(async (manager) => {
+      const [rows] = await Promise.all([
+        manager.query(
+          `INSERT INTO actuals ("indicatorId", "projectId", period, value, text, "deviationText", version)
+           SELECT i.id, i."projectId", $2,
+                  CASE WHEN i."annualKind" = 'quantitative' THEN i."annualValue" * (CASE i.position % 3 WHEN 0 THEN 0.8 WHEN 1 THEN 1 ELSE 1.1 END) END,
+                  CASE WHEN i."annualKind" = 'qualitative' THEN '达成年度指标' END,
+                  CASE WHEN i.position % 3 = 0 THEN '部分工作延至次年完成' END, 1
+           FROM indicators i JOIN projects p ON p.id = i."projectId"
+           WHERE p."unitId" = $1 AND p."importId" = $3 AND i."annualKind" IN ('quantitative', 'qualitative') AND i.position % 4 <> 3
+             AND (i."annualKind" = 'qualitative' OR i."annualValue" IS NOT NULL)
+           RETURNING id`,
+          [unitId, PERIOD, importId],
+        ),
+        manager.query(
+          `INSERT INTO spending ("projectId", period, executed, version) SELECT id, $2, round(amount * 0.85, 2), 1 FROM projects
+           WHERE "unitId" = $1 AND "importId" = $3 AND amount IS NOT NULL`,
+          [unitId, PERIOD, importId],
+        ),
+      ]);
+      await trigger.markChanged(manager, unitProjectIds, PERIOD);
+      return rows;
+    });
+    await trigger.enqueue(unitProjectIds, PERIOD);
     const [{ count }] = await db.query(
       `SELECT count(*) FROM indicators i JOIN projects p ON p.id = i."projectId"
        WHERE p."unitId" = $1 AND p."importId" = $2 AND i."annualKind" IN ('quantitative', 'qualitative')`,
       [unitId, importId],
     );
     missingEntries = Number(count) - entered.length;
-    await db.query(
-      `INSERT INTO spending ("projectId", period, executed, version) SELECT id, $2, round(amount * 0.85, 2), 1 FROM projects
-       WHERE "unitId" = $1 AND "importId" = $3 AND amount IS NOT NULL`,
-      [unitId, PERIOD, importId],
-    );
-    // Projects of the unit without any indicator get into the period through their spending.
-    const scored: { id: string }[] = await db.query(
-      `SELECT p.id FROM projects p WHERE p."unitId" = $1 AND (
-         EXISTS (SELECT 1 FROM spending s WHERE s."projectId" = p.id AND s.period = $2)
-         OR EXISTS (SELECT 1 FROM actuals a WHERE a."projectId" = p.id AND a.period = $2))`,
-      [unitId, PERIOD],
-    );
-    await scoreStoredProjects(db, scored.map(({ id }) => id), PERIOD);
+    for (const id of unitProjectIds) await scoreOf(id);
   });
 
   afterAll(async () => {
@@ -163,13 +179,13 @@ describe('reports', () => {
       ]);
     });
 
-    it('holds each project’s indicators, actuals and scores as stored, and its 总分 equals the stored score', async () => {
+    it('holds each project’s indicators, actuals and scores as stored, and its 总分 equals the API’s score', async () => {
       const workbook = await readWorkbook(xlsx);
       expect(projects.length).toBeGreaterThan(1);
       for (const project of projects) {
         const sheet = workbook.worksheets.find((candidate) => rowWith(candidate, 'A', '项目名称').getCell('B').value === project.name)!;
         expect(sheet).toBeDefined();
-        const [stored] = await db.query(`SELECT score, grade FROM project_scores WHERE "projectId" = $1 AND period = $2`, [project.id, PERIOD]);
+        const stored = await scoreOf(project.id);
         const total = rowWith(sheet, 'A', '总分');
         expect(total.getCell('H').value).toBe(Number(stored.score));
         expect(total.getCell('I').value).toBe(`自评等级：${stored.grade}`);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerEvaluateCommand } from './evaluate.command';
 import { registerHealthCommand } from './health.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
@@ -16,6 +17,7 @@ registerReportCommand(program);
 registerStartCommand(program);
 registerHealthCommand(program);
 registerTokenCommand(program);
+registerEvaluateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
