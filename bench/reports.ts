@@ -10,18 +10,15 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrate } from '../src/cli/migrate';
+import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
 import type { ReportFormat } from '../src/database/entities';
 import { databaseOptions } from '../src/database/database.options';
 import { redisOptions } from '../src/queue/queue.module';
 import { ReportStore } from '../src/reports/report-store.service';
 import { generateReportJob, REPORTS_QUEUE } from '../src/reports/reports.queue';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const YEAR = 2025;
 const INDICATORS = `(VALUES
   (0, '产出指标', '数量指标', '培训人数', '≥390人', 'gte', 390, '人'),
@@ -157,24 +154,10 @@ async function main(projects: number, units: number, workerCount: number): Promi
   } finally {
     await queue.close();
     await db.destroy();
-    await cleanUp(runId);
+    await dropScratch(runId);
   }
 }
 
-async function cleanUp(runId: string): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-}
 
 const [projects = 1000, units = 40, workers = 2] = process.argv.slice(2).map(Number);
 main(projects, units, workers).catch((error) => {

@@ -8,9 +8,9 @@ import {
   parseQualitativeGrade,
   QUALITATIVE_GRADE_LABELS,
   Period,
-  Target,
 } from '@app/domain';
 import type { CompletionPossibility, QualitativeGrade, TargetColumns } from '../database/entities';
+import { toTarget } from '../evaluation/project-evaluation';
 import {
   DEVIATION_CATEGORIES,
   DeviationCategory,
@@ -67,21 +67,8 @@ function sumOrNull(...decimals: (string | null)[]): number | null {
   return present.length === 0 ? null : present.reduce((total, decimal) => total + Number(decimal), 0);
 }
 
-function targetOf(columns: TargetColumns): Target | null {
-  if (columns.kind === null) return null;
-  return {
-    raw: columns.raw ?? '',
-    kind: columns.kind,
-    comparator: columns.comparator,
-    value: toNumber(columns.value),
-    upper: toNumber(columns.upper),
-    unit: columns.unit,
-    per: columns.per,
-  };
-}
-
 export function forScoring(row: IndicatorRow): IndicatorForScoring {
-  return { level1: row.level1, level2: row.level2, name: row.name, key: row.key, weight: toNumber(row.weight), annualTarget: targetOf(row.annualTarget) };
+  return { level1: row.level1, level2: row.level2, name: row.name, key: row.key, weight: toNumber(row.weight), annualTarget: toTarget(row.annualTarget) };
 }
 
 export function scoringActual(row: IndicatorRow): ScoringActual | null {
