@@ -2,10 +2,10 @@ import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens.service';
 import { migrate } from '../src/cli/migrate';
+import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = 50;
@@ -13,8 +13,6 @@ const INDICATORS = 10_000;
 /** ~10 indicators per project, as in the published tables; writers of one project serialise on its project_scores row. */
 const PROJECTS = 1_000;
 const PORT = 3900 + Math.floor(Math.random() * 90);
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 interface Figures {
@@ -63,7 +61,7 @@ async function main(): Promise<void> {
     report(results, bulkMs);
   } finally {
     server?.kill('SIGTERM');
-    await cleanUp(runId);
+    await dropScratch(runId);
   }
 }
 
@@ -131,20 +129,6 @@ function report(results: Figures[], [firstMs, againMs]: number[]): void {
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one request, one transaction): first ${firstMs} ms (new actuals), again ${againMs} ms (updates)`);
 }
 
-async function cleanUp(runId: string): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = nextCursor;
-  } while (cursor !== '0');
-  await redis.quit();
-}
 
 main().catch((error: unknown) => {
   console.error(error);

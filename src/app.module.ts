@@ -14,6 +14,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueModule } from './queue/queue.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
+import { ReportsModule } from './reports/reports.module';
 import { SpendingModule } from './spending/spending.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 
@@ -37,6 +38,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
     ImportsModule,
     ProjectsModule,
     ScorecardsModule,
+    ReportsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -4,9 +4,10 @@ import { DatabaseModule } from './database/database.module';
 import { EvaluationWorkerModule } from './evaluation/evaluation-worker.module';
 import { ImportsWorkerModule } from './imports/imports-worker.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsWorkerModule } from './reports/reports-worker.module';
 
 /** The queue processors; no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule, EvaluationWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), ImportsWorkerModule, EvaluationWorkerModule, ReportsWorkerModule],
 })
 export class WorkerModule {}

@@ -4,10 +4,12 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ImportRunnerModule } from '../imports/imports-worker.module';
 import { QueueModule } from '../queue/queue.module';
+import { ReportGenerationModule } from '../reports/reports.module';
 
 /**
- * What the CLI needs in-process (imports, tokens): Postgres, the import runner and tokens, no HTTP. Redis only to
- * request evaluations; when it is unreachable the import still succeeds and the worker's sweeper scores it later.
+ * What the CLI needs in-process (imports, tokens, reports): Postgres, the import runner, tokens and report generation,
+ * no HTTP. Redis only to request evaluations; when it is unreachable the import still succeeds and the worker's
+ * sweeper scores it later.
  */
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('api'), ImportRunnerModule, AuthModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('api'), ImportRunnerModule, AuthModule, ReportGenerationModule] })
 export class CliModule {}

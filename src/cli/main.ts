@@ -4,6 +4,7 @@ import { registerHealthCommand } from './health.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
 import { registerParseCommand } from './parse.command';
+import { registerReportCommand } from './report.command';
 import { registerStartCommand } from './start.command';
 import { registerTokenCommand } from './token.command';
 
@@ -12,6 +13,7 @@ const program = new Command('jixiao').description('绩效目标：解析、填�
 registerParseCommand(program);
 registerMigrateCommand(program);
 registerImportCommand(program);
+registerReportCommand(program);
 registerStartCommand(program);
 registerHealthCommand(program);
 registerEvaluateCommand(program);

@@ -9,6 +9,8 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 @Entity('reports')
 @Index('IDX_reports_kind_period', ['kind', 'period'])
+/** One row per (kind, scope, period, format): a new run replaces the file in place. */
+@Index('IDX_reports_scope', ['kind', 'unitId', 'period', 'format'], { unique: true })
 @Index('IDX_reports_scheduleId', ['scheduleId'])
 export class Report {
   @PrimaryGeneratedColumn('uuid')
