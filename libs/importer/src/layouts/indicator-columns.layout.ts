@@ -1,7 +1,7 @@
 import { parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
 import type { ParsedProject } from '../parsed-document';
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
-import { cellOf, findHeader, readAmount, type ColumnMap, type TableHeader } from './header-columns';
+import { cellOf, findHeader, isNonDataRow, readAmount, type ColumnMap, type TableHeader } from './header-columns';
 import { indicator, qualitativeTarget } from './indicator-text';
 import { newProject, type Layout } from './layout';
 
@@ -18,6 +18,16 @@ const PREAMBLE_LABEL = /^(项目名称|主管部门|实施单位|单位名称|�
 
 function findIndicatorTable(document: SourceDocument, from = 0): TableHeader | null {
   return findHeader(document, ['indicatorName', 'level1'], from) ?? findHeader(document, ['indicatorName', 'level2'], from);
+}
+
+/** The next table's header: the same header repeated after a page break, with no 项目名称 above it, continues this one. */
+function findNextTable(document: SourceDocument, header: TableHeader): TableHeader | null {
+  const repeats = (next: TableHeader) =>
+    next.signature.join('\n') === header.signature.join('\n') &&
+    !document.rows.slice(header.rowIndex + 1, next.firstRowIndex).some(isPreambleRow);
+  let next = findIndicatorTable(document, header.rowIndex + 1);
+  while (next && repeats(next)) next = findIndicatorTable(document, next.rowIndex + 1);
+  return next;
 }
 
 /**
@@ -61,7 +71,7 @@ function parseTable(header: TableHeader, preamble: Partial<Record<PreambleField,
   let level1: string | null = null;
   let level2: string | null = null;
   for (const row of rows) {
-    if (isPreambleRow(row)) continue;
+    if (isPreambleRow(row) || isNonDataRow(row, header)) continue;
     const projectName = cellOf(row, columns, 'name');
     if (!project || (projectName !== '' && projectName !== project.name)) {
       if (!project && projectName === '' && !preamble.name) continue;
@@ -78,7 +88,7 @@ function parseTable(header: TableHeader, preamble: Partial<Record<PreambleField,
       level2 = resolved?.level2 ?? level2Cell;
       if (level1Cell === '' && resolved && level1 === null) level1 = resolved.level1;
     }
-    if (name === '' || /^(合计|总分|总计)$/.test(name)) continue;
+    if (name === '' || /^(合计|总分|总计|小计)$/.test(name)) continue;
     const unit = cellOf(row, columns, 'unit');
     const operator = cellOf(row, columns, 'operator');
     const entry = indicator({
@@ -105,7 +115,7 @@ function parseIndicatorColumns(document: SourceDocument): ParsedProject[] {
   const projects: ParsedProject[] = [];
   let preambleFrom = 0;
   for (let header = findIndicatorTable(document); header; ) {
-    const next = findIndicatorTable(document, header.rowIndex + 1);
+    const next = findNextTable(document, header);
     const rows = document.rows.slice(header.rowIndex + 1, next?.rowIndex ?? document.rows.length);
     projects.push(...parseTable(header, readPreamble(document.rows.slice(preambleFrom, header.rowIndex)), rows));
     preambleFrom = header.rowIndex + 1;
