@@ -46,13 +46,19 @@ function readPreamble(rows: SourceRow[]): Partial<Record<PreambleField, string>>
   return found;
 }
 
-/** Target from its cells: the operator may sit in its own column and the unit in another. */
+// 指标性质/指标方向 words: 正向 asks for at least the value, 反向 for at most; 定量 says nothing of the direction.
+const DIRECTION_COMPARATORS: Record<string, string> = { 正向: '≥', 反向: '≤' };
+const NOT_APPLICABLE = /^[—–\-－/／]+$/;
+
+/** Target from its cells: the operator may sit in its own column and the unit in another; `—` or `/` means none. */
 function targetFrom(value: string, operator: string, unit: string): Target | null {
-  if (value === '') return null;
+  if (value === '' || NOT_APPLICABLE.test(value)) return null;
   if (/定性/.test(operator)) return qualitativeTarget(value);
   const withUnit = unit !== '' && /[\d０-９]$/.test(value) ? value + unit : value;
-  const comparator = /^((正向|反向|定量)(指标)?|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;
-  return parseTarget(comparator + withUnit);
+  const direction = /^(正向|反向|定量)(指标)?$/.exec(operator);
+  const written = direction ? DIRECTION_COMPARATORS[direction[1]] ?? '' : /^[\s-]*$/.test(operator) ? '' : operator;
+  const hasComparator = /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少|控制|同比|较)/.test(value);
+  return parseTarget((hasComparator || !/^[\d０-９]/.test(value) ? '' : written) + withUnit);
 }
 
 function readNumber(text: string): number | null {

@@ -20,7 +20,7 @@ export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicato
 }
 
 /** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: one inline item as an indicator with its single target. */
-function inlineIndicator(item: string, level: ResolvedLevel): ParsedIndicator | null {
+function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null): ParsedIndicator | null {
   let nameEnd = item.search(SYMBOL_COMPARATOR);
   let target: Target;
   if (nameEnd > 0) target = parseTarget(item.slice(nameEnd));
@@ -29,7 +29,7 @@ function inlineIndicator(item: string, level: ResolvedLevel): ParsedIndicator | 
   else (nameEnd = item.length), (target = parseTarget(''));
   const name = item.slice(0, nameEnd);
   if (/^[★☆\s]*$/.test(name)) return null;
-  return indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target });
+  return indicator({ seq, level1: level.level1, level2: level.level2, name, annualTarget: target });
 }
 
 function nextColon(text: string, from: number): number {
@@ -38,31 +38,63 @@ function nextColon(text: string, from: number): number {
   return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
 }
 
+// Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 一、
+const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(](\d{1,2})[）)]|([\u2460-\u2473])|(\d{1,2})[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/g;
+const MAY_HAVE_ITEM_NUMBERS = /[（(\u2460-\u2473、.．]/;
+
+/** Each numbered item's text and its number (null for `一、` sections and unnumbered text before the first). */
+function numberedPieces(text: string): Array<{ seq: number | null; text: string }> {
+  if (!MAY_HAVE_ITEM_NUMBERS.test(text)) return [{ seq: null, text }];
+  const pieces: Array<{ seq: number | null; text: string }> = [];
+  let start = 0;
+  let seq: number | null = null;
+  ITEM_NUMBER.lastIndex = 0;
+  for (let match = ITEM_NUMBER.exec(text); match; match = ITEM_NUMBER.exec(text)) {
+    pieces.push({ seq, text: text.slice(start, match.index + match[1].length) });
+    const written = match[2] ?? match[4];
+    seq = written !== undefined ? Number(written) : match[3] !== undefined ? match[3].charCodeAt(0) - 0x245f : null;
+    start = match.index + match[0].length;
+  }
+  pieces.push({ seq, text: text.slice(start) });
+  return pieces;
+}
+
 /**
  * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
- * every item after it until the next label; a label may also follow a space without a `;` before it.
+ * every item after it until the next label; a label may also follow a space without a `;` before it. Items may
+ * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines.
  */
 export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
   let level: ResolvedLevel = { level1: null, level2: null };
+  let seq: number | null = null;
   const addItem = (item: string): void => {
-    const parsed = inlineIndicator(item.trim(), level);
-    if (parsed) indicators.push(parsed);
+    const parsed = inlineIndicator(item.trim(), level, seq);
+    if (parsed) indicators.push(parsed), (seq = null);
   };
-  for (const piece of text.split(/[;；]/)) {
-    let cursor = 0;
-    for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
-      const word = piece.slice(cursor, colon).trimEnd();
-      const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
-      const label = resolveLevel2(word.slice(wordStart));
-      if (!label) continue;
-      addItem(word.slice(0, wordStart));
-      level = label;
-      cursor = colon + 1;
+  for (const numbered of numberedPieces(text)) {
+    seq = numbered.seq;
+    for (const piece of numbered.text.split(/[;；\n]/)) {
+      let cursor = 0;
+      for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
+        const word = piece.slice(cursor, colon).trimEnd();
+        const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
+        const label = resolveLevel2(word.slice(wordStart)) ?? levelOneLabel(word.slice(wordStart));
+        if (!label) continue;
+        addItem(word.slice(0, wordStart));
+        level = label;
+        cursor = colon + 1;
+      }
+      addItem(piece.slice(cursor));
     }
-    addItem(piece.slice(cursor));
   }
   return indicators;
+}
+
+/** `产出指标：` as a label: its items' level2 is unknown until a level2 label follows. */
+function levelOneLabel(word: string): ResolvedLevel | null {
+  const level1 = resolveLevel1(word);
+  return level1 ? { level1, level2: null } : null;
 }
 
 const PERIOD_LABEL = '实施周期指标值';
