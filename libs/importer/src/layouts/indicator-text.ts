@@ -2,7 +2,7 @@ import { parseTarget, resolveLevel1, resolveLevel2, trimTrailingPunctuation, typ
 import type { ParsedIndicator } from '../parsed-document';
 
 const SYMBOL_COMPARATOR = /[≥≤><=≧≦＞＜＝]/;
-const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９]/;
+const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９零一两二三四五六七八九十]/;
 
 /** A target the document marks as qualitative (`定性`), whatever numbers it contains. */
 export function qualitativeTarget(text: string): Target {
