@@ -32,19 +32,14 @@ function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null)
   return indicator({ seq, level1: level.level1, level2: level.level2, name, annualTarget: target });
 }
 
-function nextColon(text: string, from: number): number {
-  const ascii = text.indexOf(':', from);
-  const wide = text.indexOf('：', from);
-  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
-}
-
 // Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 一、
 const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(](\d{1,2})[）)]|([\u2460-\u2473])|(\d{1,2})[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/g;
-const MAY_HAVE_ITEM_NUMBERS = /[（(\u2460-\u2473、.．]/;
+// Numbered text opens with its first number, perhaps after a level label: checked at the start only, in O(1).
+const OPENS_NUMBERED = /^\s*(?:[^;；，,。\s:：]{1,12}[:：]\s*)?(?:[（(]\d{1,2}[）)]|[\u2460-\u2473]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/;
 
 /** Each numbered item's text and its number (null for `一、` sections and unnumbered text before the first). */
 function numberedPieces(text: string): Array<{ seq: number | null; text: string }> {
-  if (!MAY_HAVE_ITEM_NUMBERS.test(text)) return [{ seq: null, text }];
+  if (!OPENS_NUMBERED.test(text)) return [{ seq: null, text }];
   const pieces: Array<{ seq: number | null; text: string }> = [];
   let start = 0;
   let seq: number | null = null;
@@ -59,33 +54,50 @@ function numberedPieces(text: string): Array<{ seq: number | null; text: string 
   return pieces;
 }
 
+const SEMICOLON = 0x3b;
+const WIDE_SEMICOLON = 0xff1b;
+const NEWLINE = 0x0a;
+const COLON = 0x3a;
+const WIDE_COLON = 0xff1a;
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000;
+}
+
 /**
  * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
  * every item after it until the next label; a label may also follow a space without a `;` before it. Items may
- * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines.
+ * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines. One pass over the characters.
  */
 export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
   let level: ResolvedLevel = { level1: null, level2: null };
   let seq: number | null = null;
-  const addItem = (item: string): void => {
-    const parsed = inlineIndicator(item.trim(), level, seq);
+  const addItem = (piece: string, from: number, to: number): void => {
+    const parsed = inlineIndicator(piece.slice(from, to).trim(), level, seq);
     if (parsed) indicators.push(parsed), (seq = null);
   };
   for (const numbered of numberedPieces(text)) {
+    const piece = numbered.text;
     seq = numbered.seq;
-    for (const piece of numbered.text.split(/[;；\n]/)) {
-      let cursor = 0;
-      for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
-        const word = piece.slice(cursor, colon).trimEnd();
-        const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
-        const label = resolveLevel2(word.slice(wordStart)) ?? levelOneLabel(word.slice(wordStart));
+    let itemStart = 0;
+    for (let at = 0; at <= piece.length; at++) {
+      const code = at < piece.length ? piece.charCodeAt(at) : SEMICOLON;
+      if (code === SEMICOLON || code === WIDE_SEMICOLON || code === NEWLINE) {
+        addItem(piece, itemStart, at);
+        itemStart = at + 1;
+      } else if (code === COLON || code === WIDE_COLON) {
+        let wordEnd = at;
+        while (wordEnd > itemStart && isSpace(piece.charCodeAt(wordEnd - 1))) wordEnd--;
+        let wordStart = wordEnd;
+        while (wordStart > itemStart && !isSpace(piece.charCodeAt(wordStart - 1))) wordStart--;
+        const word = piece.slice(wordStart, wordEnd);
+        const label = resolveLevel2(word) ?? levelOneLabel(word);
         if (!label) continue;
-        addItem(word.slice(0, wordStart));
+        addItem(piece, itemStart, wordStart);
         level = label;
-        cursor = colon + 1;
+        itemStart = at + 1;
       }
-      addItem(piece.slice(cursor));
     }
   }
   return indicators;
