@@ -160,7 +160,7 @@ export function cellOf(row: SourceRow, columns: ColumnMap, role: ColumnRole): st
 
 /** `1,234.5` → 1234.5 × factor, rounded to the fen; blank or non-numeric → null. */
 export function readAmount(text: string, factor = 1): number | null {
-  const compact = text.normalize('NFKC').replace(/[,\s]/g, '');
+  const compact = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text).replace(/[,\s]/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(compact)) return null;
   return Math.round(Number(compact) * factor * 100) / 100;
 }

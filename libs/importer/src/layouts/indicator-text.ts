@@ -54,20 +54,25 @@ function numberedPieces(text: string): Array<{ seq: number | null; text: string 
   return pieces;
 }
 
-const SEMICOLON = 0x3b;
-const WIDE_SEMICOLON = 0xff1b;
-const NEWLINE = 0x0a;
-const COLON = 0x3a;
-const WIDE_COLON = 0xff1a;
+/** Where the next of two characters occurs from a position on; each indexOf reruns only once the scan passes it. */
+function nextOfEither(text: string, first: string, second: string): (from: number) => number {
+  let firstAt = -2;
+  let secondAt = -2;
+  return (from) => {
+    if (firstAt !== -1 && firstAt < from) firstAt = text.indexOf(first, from);
+    if (secondAt !== -1 && secondAt < from) secondAt = text.indexOf(second, from);
+    return firstAt < 0 ? secondAt : secondAt < 0 ? firstAt : Math.min(firstAt, secondAt);
+  };
+}
 
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000;
+function isSpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\u3000';
 }
 
 /**
  * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
  * every item after it until the next label; a label may also follow a space without a `;` before it. Items may
- * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines. One pass over the characters.
+ * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines.
  */
 export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
@@ -78,26 +83,27 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
     if (parsed) indicators.push(parsed), (seq = null);
   };
   for (const numbered of numberedPieces(text)) {
-    const piece = numbered.text;
+    const piece = numbered.text.includes('\n') ? numbered.text.replace(/\n/g, ';') : numbered.text;
+    const nextSemicolon = nextOfEither(piece, ';', '；');
+    const nextColon = nextOfEither(piece, ':', '：');
     seq = numbered.seq;
     let itemStart = 0;
-    for (let at = 0; at <= piece.length; at++) {
-      const code = at < piece.length ? piece.charCodeAt(at) : SEMICOLON;
-      if (code === SEMICOLON || code === WIDE_SEMICOLON || code === NEWLINE) {
-        addItem(piece, itemStart, at);
-        itemStart = at + 1;
-      } else if (code === COLON || code === WIDE_COLON) {
-        let wordEnd = at;
-        while (wordEnd > itemStart && isSpace(piece.charCodeAt(wordEnd - 1))) wordEnd--;
+    for (let itemEnd = nextSemicolon(0); itemStart <= piece.length; itemEnd = nextSemicolon(itemStart)) {
+      if (itemEnd < 0) itemEnd = piece.length;
+      for (let colon = nextColon(itemStart); colon >= 0 && colon < itemEnd; colon = nextColon(colon + 1)) {
+        let wordEnd = colon;
+        while (wordEnd > itemStart && isSpace(piece[wordEnd - 1])) wordEnd--;
         let wordStart = wordEnd;
-        while (wordStart > itemStart && !isSpace(piece.charCodeAt(wordStart - 1))) wordStart--;
+        while (wordStart > itemStart && !isSpace(piece[wordStart - 1])) wordStart--;
         const word = piece.slice(wordStart, wordEnd);
         const label = resolveLevel2(word) ?? levelOneLabel(word);
         if (!label) continue;
         addItem(piece, itemStart, wordStart);
         level = label;
-        itemStart = at + 1;
+        itemStart = colon + 1;
       }
+      addItem(piece, itemStart, itemEnd);
+      itemStart = itemEnd + 1;
     }
   }
   return indicators;
