@@ -15,6 +15,9 @@ describe(parseDocument.name, () => {
     ['inline-other-wording.txt', 'inline', 2, 5],
     ['numbered-page-split.tsv', 'numbered', 2, 3],
     ['goals-only.csv', 'goals', 2, 0],
+    ['columns-two-row-header.csv', 'columns', 2, 5],
+    ['monitoring-months.csv', 'columns', 1, 4],
+    ['inline-numbered-items.csv', 'inline', 3, 9],
   ])('detects the layout of %s as %s with %d projects and %d indicators', async (name, layout, projects, indicators) => {
     const document = await parseFixture('ok', name);
     expect(document.layout).toBe(layout);
@@ -31,6 +34,61 @@ describe(parseDocument.name, () => {
     const rejection = parseFixture('not-ok', name);
     await expect(rejection).rejects.toBeInstanceOf(DocumentError);
     await expect(rejection).rejects.toMatchObject({ code, message: expect.stringContaining(name) });
+  });
+
+  describe('a two-row header under merged cells, repeated after a page break, with 小计/合计 and notes rows', () => {
+    const projectsOf = async () => (await parseFixture('ok', 'columns-two-row-header.csv')).projects;
+
+    it('reads the one value of its 部门 column as the department and the 单位名称 column as unitName', async () => {
+      const document = await parseFixture('ok', 'columns-two-row-header.csv');
+      expect(document.department).toBe('某市水务局');
+      expect(document.projects.map((project) => project.unitName)).toEqual(['某市排水管理处', '某市供水管理站']);
+    });
+
+    it('converts 千元 amounts, negative ones too', async () => {
+      expect((await projectsOf()).map((project) => project.amount)).toEqual([1250500, -20000]);
+    });
+
+    it.each([
+      [0, 0, '管网清淤长度', { comparator: 'gte', value: 120, unit: '公里' }, { comparator: 'gte', value: 300 }],
+      [0, 2, '内涝点数量', { comparator: 'lte', value: 3, unit: '个' }, null],
+      [1, 0, '监测报告报送', { comparator: 'lte', value: 10, unit: '月' }, null],
+    ])('project %d indicator %d (%s): 年度 under 指标值 is annual, 实施期 is period, 正向/反向 give the comparator', async (project, index, name, annual, period) => {
+      const found = (await projectsOf())[project].indicators[index];
+      expect(found.name).toBe(name);
+      expect(found.annualTarget).toMatchObject(annual);
+      expect(found.periodTarget).toEqual(period === null ? null : expect.objectContaining(period));
+    });
+  });
+
+  describe('a 监控表 with 1-N月执行情况 and 全年预计完成情况 columns', () => {
+    it.each([
+      [0, '疫苗接种人次', 30, { value: 9100, unit: '人次' }, null],
+      [2, '传染病发病率', 20, { value: 0.62, unit: '‰' }, '流感季提前'],
+      [3, '群众满意度', 20, null, null],
+    ])('indicator %d (%s) takes weight from 权重（%） and actual from 1-9月', async (index, name, weight, actual, deviationReason) => {
+      const document = await parseFixture('ok', 'monitoring-months.csv');
+      const found = document.projects[0].indicators[index];
+      expect(found).toMatchObject({ name, weight, deviationReason });
+      expect(found.actual).toEqual(actual === null ? null : expect.objectContaining(actual));
+      expect(document.department).toBe('某区卫生健康局');
+    });
+  });
+
+  describe('inline items numbered （1）, ①, 1. and 一、, split by ；，, and line breaks', () => {
+    it.each([
+      [0, [[1, '产出指标', null, '补助企业数'], [2, '产出指标', null, '兑现及时率'], [3, '效益指标', null, '带动研发投入']]],
+      [1, [[1, '产出指标', '数量指标', '专利培训'], [2, '产出指标', '质量指标', '审核准确率'], [3, '满意度指标', '服务对象满意度指标', '企业满意度']]],
+      [2, [[1, '产出指标', '数量指标', '新增孵化企业'], [2, '产出指标', '时效指标', '考核报送及时率'], [null, '效益指标', null, '就业岗位数同比增长']]],
+    ])('project %d reads its items with their numbers and levels', async (project, expected) => {
+      const { indicators } = (await parseFixture('ok', 'inline-numbered-items.csv')).projects[project];
+      expect(indicators.map((found) => [found.seq, found.level1, found.level2, found.name])).toEqual(expected);
+    });
+
+    it('reads a Chinese-numeral count after a comparator word', async () => {
+      const { indicators } = (await parseFixture('ok', 'inline-numbered-items.csv')).projects[1];
+      expect(indicators[0].annualTarget).toMatchObject({ comparator: 'gte', value: 2, unit: '次' });
+    });
   });
 
   it('covers every not-ok fixture', () => {

@@ -38,6 +38,17 @@ describe(parseTarget.name, () => {
     ['≥48期/条/篇', 'gte', 48, '期/条/篇'],
     ['≥3%（含广清、广佛、广德产业园）', 'gte', 3, '%'],
     ['满意度指标低于90%不得分，大于等于90%得满分', 'gte', 90, '%'],
+    ['不高于3%', 'lte', 3, '%'],
+    ['不大于2次', 'lte', 2, '次'],
+    ['控制在5%以内', 'lte', 5, '%'],
+    ['控制在100万元以内', 'lte', 1000000, '元'],
+    ['同比增长5%', 'gte', 5, '%'],
+    ['较上年提高3个百分点', 'gte', 3, '个百分点'],
+    ['100%完成', 'eq', 100, '%'],
+    ['两次', 'eq', 2, '次'],
+    ['不少于两次', 'gte', 2, '次'],
+    ['零投诉', 'eq', 0, '投诉'],
+    ['增长-2%', 'gte', -2, '%'],
   ])('reads %s as %s %d %s', (raw, comparator, value, unit) => {
     expect(parseTarget(raw)).toMatchObject({ raw, kind: 'quantitative', comparator, value, unit, per: null });
   });
@@ -51,7 +62,21 @@ describe(parseTarget.name, () => {
   });
 
   it.each([
+    ['每月5日前', 'lte', 5, '日', 'month'],
+    ['2025年10月底前', 'lte', 10, '月', null],
+    ['2025年12月31日前', 'lte', 31, '日', null],
+    ['2025年底前', 'lte', 2025, '年', null],
+    ['11月末之前', 'lte', 11, '月', null],
+  ])('reads the deadline %s as its last calendar part: %s %d %s', (raw, comparator, value, unit, per) => {
+    expect(parseTarget(raw)).toMatchObject({ kind: 'quantitative', comparator, value, unit, per });
+  });
+
+  it.each([
     ['80%-90%', 80, 90, '%'],
+    ['80%至90%', 80, 90, '%'],
+    ['≥80%且≤90%', 80, 90, '%'],
+    ['≤10%且≥5%', 5, 10, '%'],
+    ['不低于80%并不高于90%', 80, 90, '%'],
     ['80%~90%', 80, 90, '%'],
     ['80-90%', 80, 90, '%'],
     ['±3%以内', -3, 3, '%'],
@@ -59,7 +84,7 @@ describe(parseTarget.name, () => {
     expect(parseTarget(raw)).toMatchObject({ kind: 'quantitative', comparator: 'gte', value, upper, unit });
   });
 
-  it.each(['有所提升', '提升', '合规', '是', '较好', '考核结果达到较好及以上', '按照35人需求，租用宿舍', '工作经费实际支出符合国家财经法规'])(
+  it.each(['较上年提高', '建立一个机制', '有所提升', '提升', '合规', '是', '较好', '考核结果达到较好及以上', '按照35人需求，租用宿舍', '工作经费实际支出符合国家财经法规'])(
     'reads %s as qualitative',
     (raw) => {
       expect(parseTarget(raw)).toEqual({ raw, kind: 'qualitative', comparator: null, value: null, unit: null, per: null });

@@ -3,7 +3,7 @@ import type { Comparator, Target, TargetPer } from './target';
 const PLACEHOLDER = /^(待单位补充|待补充|待填报?|待定|暂无|[xX×]+|\*+|_+|—+|-+|－+|\/|无)(\.{0,6}|…*)$/;
 
 const PREFIX_COMPARATORS: ReadonlyArray<[RegExp, Comparator]> = [
-  [/(≥|>=|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|不少)$/, 'gte'],
+  [/(≥|>=|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|不少|增长|提高|提升|增加)$/, 'gte'],
   [/(≤|<=|小于等于|小于或等于|不高于|不超过|不多于|不大于|最多)$/, 'lte'],
   [/(>|高于|超过|大于|多于)$/, 'gt'],
   [/(<|低于|不足|小于|少于)$/, 'lt'],
@@ -11,15 +11,16 @@ const PREFIX_COMPARATORS: ReadonlyArray<[RegExp, Comparator]> = [
 ];
 const SUFFIX_COMPARATORS: ReadonlyArray<[RegExp, Comparator]> = [
   [/^(及以上|以上)/, 'gte'],
-  [/^(及以下|以下|以内|之内|内|以前|之前|前)/, 'lte'],
+  // `10月底前`: a deadline reads as its last calendar part, like `每月5日前` (lte 5 日).
+  [/^(及以下|以下|以内|之内|内|以前|之前|前|[底末](以前|之前|前))/, 'lte'],
 ];
-const NUMBER = /(\d+(?:\.\d+)?)\s*(万|亿)?/g;
-const LEADING_NUMBER = /^(\d+(?:\.\d+)?)\s*(万|亿)?/;
+const NUMBER = /(-?\d+(?:\.\d+)?)\s*(万|亿)?/g;
+const LEADING_NUMBER = /^(-?\d+(?:\.\d+)?)\s*(万|亿)?/;
 const RANGE = /^(%|‰)?[-~～至到](\d+(?:\.\d+)?)(万|亿)?/;
 const UNIT = /^(%|‰|[^\s\d，,。；;、:：（）()【】[\]"“”'‘’]{0,10})/;
-const UNIT_STOP = /(及以上|以上|及以下|以下|以内|之内|以前|之前|即|且|并|的|或|和|完成|达标|得分|前|内)/;
+const UNIT_STOP = /(及以上|以上|及以下|以下|以内|之内|以前|之前|即|且|并|的|或|和|完成|达标|得分|前|内|[底末](以前|之前|前))/;
 const SCORING_CLAUSE = /不得分|扣分|不达标/;
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_DIGITS: Record<string, number> = { 零: 0, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 const TRAILING_PUNCTUATION = new Set(['。', '；', ';', '，', ',', ' ', '\t', '\n', '\r', '\u3000']);
 
@@ -117,17 +118,29 @@ function quantitative(raw: string, reading: NumberReading, per: TargetPer | null
   return parsed;
 }
 
-/** `78个`, `100%`, `一个指挥部`: the whole text is one number and its unit. */
+// A count in a Chinese numeral only where a measure word follows it (`两次`, `一个指挥部`), or `零` (`零投诉`).
+const CHINESE_COUNT = /([一两二三四五六七八九十])(?=[个次项家人名场期篇台辆件批所起例])|^零(?=\S)/;
+const ACHIEVED = /^(完成|达成|达标|覆盖)$/;
+
+/** `78个`, `100%`, `100%完成`: the whole text is one number and its unit. */
 function readBareNumber(text: string): NumberReading | null {
-  if (text[0] in CHINESE_DIGITS) {
-    const chinese = /^([一两二三四五六七八九十])([个次项家人名场期篇台辆件批所].{0,6})$/.exec(text);
-    return chinese ? { comparator: 'eq', value: CHINESE_DIGITS[chinese[1]], upper: null, unit: chinese[2], end: text.length } : null;
-  }
   const match = LEADING_NUMBER.exec(text);
   if (!match) return null;
   const reading = readNumberAt(text, match);
   const leftover = text.slice(reading.end);
-  return leftover === '' || SUFFIX_COMPARATORS.some(([pattern]) => pattern.test(leftover)) ? reading : null;
+  return leftover === '' || ACHIEVED.test(leftover) || SUFFIX_COMPARATORS.some(([pattern]) => pattern.test(leftover)) ? reading : null;
+}
+
+/** `≥80%且≤90%`, `不低于80%并不高于90%`: two opposite bounds make a range. */
+function boundedRange(text: string): NumberReading | null {
+  const bounds = text.split(/且|并且|并/);
+  if (bounds.length !== 2) return null;
+  const [first, second] = bounds.map(firstComparedNumber);
+  if (!first || !second) return null;
+  const isLower = (reading: NumberReading) => reading.comparator === 'gte' || reading.comparator === 'gt';
+  if (isLower(first) === isLower(second)) return null;
+  const [lower, upper] = isLower(first) ? [first, second] : [second, first];
+  return { comparator: 'gte', value: lower.value, upper: upper.value, unit: lower.unit ?? upper.unit, end: text.length };
 }
 
 function firstComparedNumber(text: string): NumberReading | null {
@@ -174,7 +187,17 @@ function readTarget(text: string): Target {
   if (raw === '') return target('', 'missing');
   const normalized = normalizeForMatching(raw);
   if (PLACEHOLDER.test(normalized) || /^待(单位)?补充/.test(normalized)) return target(raw, 'placeholder');
-  const reading = /\d/.test(normalized) ? firstComparedNumber(normalized) : null;
-  const bare = reading ?? readBareNumber(normalized.replace(/^=/, ''));
-  return bare ? quantitative(raw, bare, perOf(normalized)) : target(raw, 'qualitative');
+  const numeric = /\d/.test(normalized) ? normalized : withChineseCount(normalized);
+  if (numeric === null) return target(raw, 'qualitative');
+  const range = numeric.includes('且') || numeric.includes('并') ? boundedRange(numeric) : null;
+  const reading = range ?? firstComparedNumber(numeric) ?? readBareNumber(numeric.replace(/^=/, ''));
+  return reading ? quantitative(raw, reading, perOf(normalized)) : target(raw, 'qualitative');
+}
+
+/** `不少于两次` → `不少于2次`; null when the text holds no number at all. */
+function withChineseCount(text: string): string | null {
+  const count = CHINESE_COUNT.exec(text);
+  if (!count) return null;
+  const digit = count[1] ?? '零';
+  return text.slice(0, count.index) + CHINESE_DIGITS[digit] + text.slice(count.index + 1);
 }

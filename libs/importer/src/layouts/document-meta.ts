@@ -1,4 +1,5 @@
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
+import { cellOf, findHeader, isNonDataRow } from './header-columns';
 
 const DEPARTMENT_LABEL = /(?:部门名称|预算主管部门|主管部门|预算部门)\s*[:：]\s*([^\s:：]+)/;
 const CODED_UNIT_LINE = /^\d{6}\s*[-－—]\s*(\S+)$/;
@@ -18,11 +19,28 @@ function titleText(rows: SourceRow[]): string {
   return top.join('');
 }
 
+/** A 部门/主管部门 column holding one value throughout; a table that spans departments names none. */
+function departmentColumnValue(document: SourceDocument): string | null {
+  const header = findHeader(document, ['department', 'name']) ?? findHeader(document, ['department', 'unitName']);
+  if (!header) return null;
+  let value: string | null = null;
+  for (let index = header.rowIndex + 1; index < document.rows.length; index++) {
+    const row = document.rows[index];
+    const cell = cellOf(row, header.columns, 'department');
+    if (cell === '' || isNonDataRow(row, header)) continue;
+    if (value !== null && cell !== value) return null;
+    value = cell;
+  }
+  return value;
+}
+
 export function findDepartment(document: SourceDocument): string | null {
   for (const line of plainLines(document.rows)) {
     const labelled = DEPARTMENT_LABEL.exec(line);
     if (labelled) return labelled[1];
   }
+  const column = departmentColumnValue(document);
+  if (column) return column;
   for (const line of plainLines(document.rows)) {
     const coded = CODED_UNIT_LINE.exec(line);
     if (coded) return coded[1];

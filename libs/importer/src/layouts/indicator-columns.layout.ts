@@ -1,7 +1,7 @@
 import { parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
 import type { ParsedProject } from '../parsed-document';
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
-import { cellOf, findHeader, readAmount, type ColumnMap, type TableHeader } from './header-columns';
+import { cellOf, findHeader, isNonDataRow, readAmount, type ColumnMap, type TableHeader } from './header-columns';
 import { indicator, qualitativeTarget } from './indicator-text';
 import { newProject, type Layout } from './layout';
 
@@ -20,6 +20,16 @@ function findIndicatorTable(document: SourceDocument, from = 0): TableHeader | n
   return findHeader(document, ['indicatorName', 'level1'], from) ?? findHeader(document, ['indicatorName', 'level2'], from);
 }
 
+/** The next table's header: the same header repeated after a page break, with no 项目名称 above it, continues this one. */
+function findNextTable(document: SourceDocument, header: TableHeader): TableHeader | null {
+  const repeats = (next: TableHeader) =>
+    next.signature.join('\n') === header.signature.join('\n') &&
+    !document.rows.slice(header.rowIndex + 1, next.firstRowIndex).some(isPreambleRow);
+  let next = findIndicatorTable(document, header.rowIndex + 1);
+  while (next && repeats(next)) next = findIndicatorTable(document, next.rowIndex + 1);
+  return next;
+}
+
 /**
  * `项目名称 | X` cells or `项目名称：X` text above the table: the project when the table has no name column.
  * The value nearest the table wins, so a workbook of one 自评表 after another reads each table's own.
@@ -36,13 +46,19 @@ function readPreamble(rows: SourceRow[]): Partial<Record<PreambleField, string>>
   return found;
 }
 
-/** Target from its cells: the operator may sit in its own column and the unit in another. */
+// 指标性质/指标方向 words: 正向 asks for at least the value, 反向 for at most; 定量 says nothing of the direction.
+const DIRECTION_COMPARATORS: Record<string, string> = { 正向: '≥', 反向: '≤' };
+const NOT_APPLICABLE = /^[—–\-－/／]+$/;
+
+/** Target from its cells: the operator may sit in its own column and the unit in another; `—` or `/` means none. */
 function targetFrom(value: string, operator: string, unit: string): Target | null {
-  if (value === '') return null;
+  if (value === '' || NOT_APPLICABLE.test(value)) return null;
   if (/定性/.test(operator)) return qualitativeTarget(value);
   const withUnit = unit !== '' && /[\d０-９]$/.test(value) ? value + unit : value;
-  const comparator = /^((正向|反向|定量)(指标)?|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;
-  return parseTarget(comparator + withUnit);
+  const direction = /^(正向|反向|定量)(指标)?$/.exec(operator);
+  const written = direction ? DIRECTION_COMPARATORS[direction[1]] ?? '' : /^[\s-]*$/.test(operator) ? '' : operator;
+  const hasComparator = /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少|控制|同比|较)/.test(value);
+  return parseTarget((hasComparator || !/^[\d０-９]/.test(value) ? '' : written) + withUnit);
 }
 
 function readNumber(text: string): number | null {
@@ -61,7 +77,7 @@ function parseTable(header: TableHeader, preamble: Partial<Record<PreambleField,
   let level1: string | null = null;
   let level2: string | null = null;
   for (const row of rows) {
-    if (isPreambleRow(row)) continue;
+    if (isPreambleRow(row) || isNonDataRow(row, header)) continue;
     const projectName = cellOf(row, columns, 'name');
     if (!project || (projectName !== '' && projectName !== project.name)) {
       if (!project && projectName === '' && !preamble.name) continue;
@@ -78,7 +94,7 @@ function parseTable(header: TableHeader, preamble: Partial<Record<PreambleField,
       level2 = resolved?.level2 ?? level2Cell;
       if (level1Cell === '' && resolved && level1 === null) level1 = resolved.level1;
     }
-    if (name === '' || /^(合计|总分|总计)$/.test(name)) continue;
+    if (name === '' || /^(合计|总分|总计|小计)$/.test(name)) continue;
     const unit = cellOf(row, columns, 'unit');
     const operator = cellOf(row, columns, 'operator');
     const entry = indicator({
@@ -105,7 +121,7 @@ function parseIndicatorColumns(document: SourceDocument): ParsedProject[] {
   const projects: ParsedProject[] = [];
   let preambleFrom = 0;
   for (let header = findIndicatorTable(document); header; ) {
-    const next = findIndicatorTable(document, header.rowIndex + 1);
+    const next = findNextTable(document, header);
     const rows = document.rows.slice(header.rowIndex + 1, next?.rowIndex ?? document.rows.length);
     projects.push(...parseTable(header, readPreamble(document.rows.slice(preambleFrom, header.rowIndex)), rows));
     preambleFrom = header.rowIndex + 1;

@@ -2,7 +2,7 @@ import { parseTarget, resolveLevel1, resolveLevel2, trimTrailingPunctuation, typ
 import type { ParsedIndicator } from '../parsed-document';
 
 const SYMBOL_COMPARATOR = /[≥≤><=≧≦＞＜＝]/;
-const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９]/;
+const WORD_COMPARATOR = /(大于等于|小于等于|不低于|不少于|不超过|不高于|不小于|不大于|高于|低于|大于|小于|至少|超过|不足)\s*[\d０-９零一两二三四五六七八九十]/;
 
 /** A target the document marks as qualitative (`定性`), whatever numbers it contains. */
 export function qualitativeTarget(text: string): Target {
@@ -20,7 +20,7 @@ export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicato
 }
 
 /** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: one inline item as an indicator with its single target. */
-function inlineIndicator(item: string, level: ResolvedLevel): ParsedIndicator | null {
+function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null): ParsedIndicator | null {
   let nameEnd = item.search(SYMBOL_COMPARATOR);
   let target: Target;
   if (nameEnd > 0) target = parseTarget(item.slice(nameEnd));
@@ -29,40 +29,90 @@ function inlineIndicator(item: string, level: ResolvedLevel): ParsedIndicator | 
   else (nameEnd = item.length), (target = parseTarget(''));
   const name = item.slice(0, nameEnd);
   if (/^[★☆\s]*$/.test(name)) return null;
-  return indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target });
+  return indicator({ seq, level1: level.level1, level2: level.level2, name, annualTarget: target });
 }
 
-function nextColon(text: string, from: number): number {
-  const ascii = text.indexOf(':', from);
-  const wide = text.indexOf('：', from);
-  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+// Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 一、
+const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(](\d{1,2})[）)]|([\u2460-\u2473])|(\d{1,2})[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/g;
+// Numbered text opens with its first number, perhaps after a level label: checked at the start only, in O(1).
+const OPENS_NUMBERED = /^\s*(?:[^;；，,。\s:：]{1,12}[:：]\s*)?(?:[（(]\d{1,2}[）)]|[\u2460-\u2473]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/;
+
+/** Each numbered item's text and its number (null for `一、` sections and unnumbered text before the first). */
+function numberedPieces(text: string): Array<{ seq: number | null; text: string }> {
+  if (!OPENS_NUMBERED.test(text)) return [{ seq: null, text }];
+  const pieces: Array<{ seq: number | null; text: string }> = [];
+  let start = 0;
+  let seq: number | null = null;
+  ITEM_NUMBER.lastIndex = 0;
+  for (let match = ITEM_NUMBER.exec(text); match; match = ITEM_NUMBER.exec(text)) {
+    pieces.push({ seq, text: text.slice(start, match.index + match[1].length) });
+    const written = match[2] ?? match[4];
+    seq = written !== undefined ? Number(written) : match[3] !== undefined ? match[3].charCodeAt(0) - 0x245f : null;
+    start = match.index + match[0].length;
+  }
+  pieces.push({ seq, text: text.slice(start) });
+  return pieces;
+}
+
+/** Where the next of two characters occurs from a position on; each indexOf reruns only once the scan passes it. */
+function nextOfEither(text: string, first: string, second: string): (from: number) => number {
+  let firstAt = -2;
+  let secondAt = -2;
+  return (from) => {
+    if (firstAt !== -1 && firstAt < from) firstAt = text.indexOf(first, from);
+    if (secondAt !== -1 && secondAt < from) secondAt = text.indexOf(second, from);
+    return firstAt < 0 ? secondAt : secondAt < 0 ? firstAt : Math.min(firstAt, secondAt);
+  };
+}
+
+function isSpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\u3000';
 }
 
 /**
  * The inline layout (湖州): `数量指标: 资金支付率≥90%; 社会效益: 认知度定性有所提升`. A level2 label applies to
- * every item after it until the next label; a label may also follow a space without a `;` before it.
+ * every item after it until the next label; a label may also follow a space without a `;` before it. Items may
+ * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines.
  */
 export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
   let level: ResolvedLevel = { level1: null, level2: null };
-  const addItem = (item: string): void => {
-    const parsed = inlineIndicator(item.trim(), level);
-    if (parsed) indicators.push(parsed);
+  let seq: number | null = null;
+  const addItem = (piece: string, from: number, to: number): void => {
+    const parsed = inlineIndicator(piece.slice(from, to).trim(), level, seq);
+    if (parsed) indicators.push(parsed), (seq = null);
   };
-  for (const piece of text.split(/[;；]/)) {
-    let cursor = 0;
-    for (let colon = nextColon(piece, 0); colon >= 0; colon = nextColon(piece, colon + 1)) {
-      const word = piece.slice(cursor, colon).trimEnd();
-      const wordStart = Math.max(word.lastIndexOf(' '), word.lastIndexOf('\t'), word.lastIndexOf('\u3000')) + 1;
-      const label = resolveLevel2(word.slice(wordStart));
-      if (!label) continue;
-      addItem(word.slice(0, wordStart));
-      level = label;
-      cursor = colon + 1;
+  for (const numbered of numberedPieces(text)) {
+    const piece = numbered.text.includes('\n') ? numbered.text.replace(/\n/g, ';') : numbered.text;
+    const nextSemicolon = nextOfEither(piece, ';', '；');
+    const nextColon = nextOfEither(piece, ':', '：');
+    seq = numbered.seq;
+    let itemStart = 0;
+    for (let itemEnd = nextSemicolon(0); itemStart <= piece.length; itemEnd = nextSemicolon(itemStart)) {
+      if (itemEnd < 0) itemEnd = piece.length;
+      for (let colon = nextColon(itemStart); colon >= 0 && colon < itemEnd; colon = nextColon(colon + 1)) {
+        let wordEnd = colon;
+        while (wordEnd > itemStart && isSpace(piece[wordEnd - 1])) wordEnd--;
+        let wordStart = wordEnd;
+        while (wordStart > itemStart && !isSpace(piece[wordStart - 1])) wordStart--;
+        const word = piece.slice(wordStart, wordEnd);
+        const label = resolveLevel2(word) ?? levelOneLabel(word);
+        if (!label) continue;
+        addItem(piece, itemStart, wordStart);
+        level = label;
+        itemStart = colon + 1;
+      }
+      addItem(piece, itemStart, itemEnd);
+      itemStart = itemEnd + 1;
     }
-    addItem(piece.slice(cursor));
   }
   return indicators;
+}
+
+/** `产出指标：` as a label: its items' level2 is unknown until a level2 label follows. */
+function levelOneLabel(word: string): ResolvedLevel | null {
+  const level1 = resolveLevel1(word);
+  return level1 ? { level1, level2: null } : null;
 }
 
 const PERIOD_LABEL = '实施周期指标值';

@@ -1,6 +1,6 @@
 import type { ParsedIndicator, ParsedProject } from '../parsed-document';
 import type { SourceDocument, SourceRow } from '../read/source-document';
-import { cellOf, findHeader, readAmount, type ColumnMap, type TableHeader } from './header-columns';
+import { cellOf, findHeader, isNonDataRow, readAmount, type ColumnMap, type TableHeader } from './header-columns';
 import { isNumberedIndicatorText, parseInlineIndicators, parseNumberedIndicators } from './indicator-text';
 import { newProject, type Layout } from './layout';
 
@@ -49,7 +49,7 @@ function collectProjectRows(document: SourceDocument, header: TableHeader): Proj
   let pending: { goal: string; indicators: string } | null = null;
   let unitName: string | null = null;
   for (const row of document.rows.slice(header.rowIndex + 1)) {
-    if (row.cells.length < 2) continue;
+    if (row.cells.length < 2 || isNonDataRow(row, header)) continue;
     const name = cellOf(row, columns, 'name');
     const goal = cellOf(row, columns, 'goal');
     const indicators = cellOf(row, columns, 'indicators');
