@@ -135,13 +135,15 @@ export async function storeDocument(
   };
 }
 
+/** DO NOTHING, not DO UPDATE: an update would lock the row to commit and serialise every import of the department. */
 async function upsertDepartment(manager: EntityManager, name: string): Promise<string> {
-  const [row] = await manager.query(
-    `INSERT INTO "departments" ("name") VALUES ($1)
-     ON CONFLICT ("name") DO UPDATE SET "name" = EXCLUDED."name" RETURNING "id"`,
+  const [inserted] = await manager.query(
+    `INSERT INTO "departments" ("name") VALUES ($1) ON CONFLICT ("name") DO NOTHING RETURNING "id"`,
     [name],
   );
-  return row.id;
+  if (inserted) return inserted.id;
+  const [existing] = await manager.query(`SELECT "id" FROM "departments" WHERE "name" = $1`, [name]);
+  return existing.id;
 }
 
 /** Finds a unit by code when the document gives one, else by name; creates it when unknown. */

@@ -1,0 +1,240 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { migrate } from '../src/cli/migrate';
+import { syntheticDocument, type SyntheticLayout } from './lib/synthetic-document';
+
+const DIST = join(__dirname, '..', 'src');
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const LAYOUTS: readonly SyntheticLayout[] = ['numbered', 'inline'];
+const UPLOADS_IN_FLIGHT = 4;
+const POLL_MS = 100;
+
+interface Options {
+  documents: number;
+  projectsPerDocument: number;
+  workers: number;
+  concurrency: number;
+}
+
+function options(argv: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? Number(argv[at + 1]) : fallback;
+  };
+  return {
+    documents: value('documents', 200),
+    projectsPerDocument: value('projects', 500),
+    workers: value('workers', 1),
+    concurrency: value('concurrency', 2),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** kB from /proc/<pid>/status, e.g. VmRSS or VmHWM (the peak); 0 once the process is gone. */
+function procStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Documents as units and departments publish them: many files of a few hundred projects, both seed layouts. */
+async function writeDocuments(dir: string, { documents, projectsPerDocument }: Options): Promise<string[]> {
+  const files: string[] = [];
+  for (let index = 0; index < documents; index++) {
+    const layout = LAYOUTS[index % LAYOUTS.length];
+    const file = join(dir, `unit-${String(index).padStart(4, '0')}-${layout}.tsv`);
+    await writeFile(file, syntheticDocument({ layout, projects: projectsPerDocument, seed: index + 1 }));
+    files.push(file);
+  }
+  return files;
+}
+
+function startProcess(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) console.error(`${script} exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+async function waitForHealth(baseUrl: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const ok = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`API at ${baseUrl} did not become healthy`);
+}
+
+async function upload(baseUrl: string, file: string): Promise<void> {
+  const form = new FormData();
+  form.append('file', new Blob([await readFile(file)]), file.slice(file.lastIndexOf('/') + 1));
+  const response = await fetch(`${baseUrl}/imports`, { method: 'POST', body: form });
+  if (response.status !== 202) throw new Error(`POST /imports ${file}: ${response.status} ${await response.text()}`);
+}
+
+async function uploadAll(baseUrl: string, files: string[]): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) await upload(baseUrl, files[next++]);
+  };
+  await Promise.all(Array.from({ length: UPLOADS_IN_FLIGHT }, lane));
+}
+
+async function waitForImports(db: Client, expected: number, onTick: () => void): Promise<void> {
+  for (;;) {
+    onTick();
+    const [{ done, failed }] = (
+      await db.query(
+        `SELECT count(*) FILTER (WHERE status IN ('succeeded', 'failed'))::int AS done,
+                count(*) FILTER (WHERE status = 'failed')::int AS failed FROM imports`,
+      )
+    ).rows;
+    if (failed > 0) {
+      const { rows } = await db.query(`SELECT "fileName", "errorCode", "errorMessage" FROM imports WHERE status = 'failed' LIMIT 3`);
+      throw new Error(`imports failed: ${JSON.stringify(rows)}`);
+    }
+    if (done === expected) return;
+    await sleep(POLL_MS);
+  }
+}
+
+/** psql moves the bytes of COPY … TO/FROM STDOUT/STDIN without going through this process's memory. */
+function psql(url: string, sql: string, io: { stdin?: string; stdout?: string }): Promise<void> {
+  const child = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], {
+    stdio: [io.stdin ? 'pipe' : 'ignore', io.stdout ? 'pipe' : 'ignore', 'inherit'],
+  });
+  if (io.stdin) createReadStream(io.stdin).pipe(child.stdin!);
+  if (io.stdout) child.stdout!.pipe(createWriteStream(io.stdout));
+  return once(child, 'exit').then(([code]) => {
+    if (code !== 0) throw new Error(`psql ${sql}: exit ${code}`);
+  });
+}
+
+/**
+ * The baseline: the rows the pipeline stored, dumped to files, then COPYed into scratch tables with the same
+ * columns (no indexes or constraints). Timed from the first COPY to the last.
+ */
+async function copyBaseline(db: Client, url: string, dir: string): Promise<number> {
+  const tables = ['projects', 'indicators'];
+  for (const table of tables) {
+    await db.query(`CREATE TABLE "bench_${table}" (LIKE "${table}" INCLUDING DEFAULTS)`);
+    await psql(url, `COPY "${table}" TO STDOUT`, { stdout: join(dir, `${table}.copy`) });
+  }
+  const start = process.hrtime.bigint();
+  for (const table of tables) await psql(url, `COPY "bench_${table}" FROM STDIN`, { stdin: join(dir, `${table}.copy`) });
+  return seconds(start);
+}
+
+async function dropRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const runId = `jixiao_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${runId}`;
+  const databaseUrl = url.toString();
+  const dir = await mkdtemp(join(tmpdir(), 'jixiao-bench-'));
+  const children: ChildProcess[] = [];
+  const db = new Client({ connectionString: databaseUrl });
+
+  try {
+    process.env.DATABASE_URL = databaseUrl;
+    await migrate();
+    await db.connect();
+    const files = await writeDocuments(dir, opts);
+
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      REDIS_PREFIX: runId,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      IMPORT_CONCURRENCY: String(opts.concurrency),
+      LOG_LEVEL: 'warn',
+    };
+    const baseUrl = `http://127.0.0.1:${port}`;
+    children.push(startProcess('main.js', env));
+    const workers = Array.from({ length: opts.workers }, () => startProcess('worker.js', env));
+    children.push(...workers);
+    await waitForHealth(baseUrl);
+
+    let peakRssKb = 0;
+    const sampleRss = () => {
+      for (const worker of workers) peakRssKb = Math.max(peakRssKb, procStatusKb(worker.pid!, 'VmRSS'));
+    };
+    const start = process.hrtime.bigint();
+    await Promise.all([uploadAll(baseUrl, files), waitForImports(db, files.length, sampleRss)]);
+    const pipelineSeconds = seconds(start);
+    for (const worker of workers) peakRssKb = Math.max(peakRssKb, procStatusKb(worker.pid!, 'VmHWM'));
+
+    const [counts] = (
+      await db.query(`SELECT (SELECT count(*) FROM projects)::int AS projects, (SELECT count(*) FROM indicators)::int AS indicators,
+                             (SELECT count(*) FROM flags)::int AS flags,
+                             (SELECT sum(extract(epoch FROM "finishedAt" - "startedAt")) FROM imports)::float AS busy`)
+    ).rows;
+    const copySeconds = await copyBaseline(db, databaseUrl, dir);
+
+    const rate = (s: number) => Math.round(counts.indicators / s).toLocaleString('en');
+    console.log(
+      `${opts.documents} documents × ${opts.projectsPerDocument} projects: ${counts.projects} projects, ` +
+        `${counts.indicators} indicators, ${counts.flags} flags; ${opts.workers} worker(s) × concurrency ${opts.concurrency}`,
+    );
+    console.log('| what | seconds | indicators/s |');
+    console.log('| --- | ---: | ---: |');
+    console.log(`| baseline: COPY the same project and indicator rows into scratch tables | ${copySeconds.toFixed(1)} | ${rate(copySeconds)} |`);
+    console.log(`| POST /imports → BullMQ → worker: parse, review, store | ${pipelineSeconds.toFixed(1)} | ${rate(pipelineSeconds)} |`);
+    console.log(`pipeline / COPY: ${((copySeconds / pipelineSeconds) * 100).toFixed(1)}%`);
+    console.log(`worker peak RSS: ${(peakRssKb / 1024).toFixed(0)} MB; import jobs busy ${counts.busy.toFixed(1)} s in all`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+    await db.end().catch(() => undefined);
+    const admin = new Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
+    await admin.end();
+    await dropRedisPrefix(runId);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
