@@ -170,6 +170,18 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-bench-'));
   const children: ChildProcess[] = [];
   const db = new Client({ connectionString: databaseUrl });
+  const cleanUp = async () => {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+    await db.end().catch(() => undefined);
+    const admin = new Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
+    await admin.end();
+    await dropRedisPrefix(runId);
+    await rm(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
   try {
     process.env.DATABASE_URL = databaseUrl;
@@ -222,15 +234,7 @@ async function main(): Promise<void> {
     console.log(`pipeline / COPY: ${((copySeconds / pipelineSeconds) * 100).toFixed(1)}%`);
     console.log(`worker peak RSS: ${(peakRssKb / 1024).toFixed(0)} MB; import jobs busy ${counts.busy.toFixed(1)} s in all`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
-    await db.end().catch(() => undefined);
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
-    await admin.end();
-    await dropRedisPrefix(runId);
-    await rm(dir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 

@@ -2,7 +2,7 @@ import type { Finding, Target } from '@app/domain';
 import type { ParsedDocument, ParsedIndicator, ParsedProject } from '@app/importer';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, BulkColumn } from '../database/bulk-insert';
+import { BulkColumn, copyRows } from '../database/bulk-insert';
 import type { FlagSubjectType, ImportWarning } from '../database/entities';
 
 export interface StoredCounts {
@@ -117,14 +117,14 @@ export async function storeDocument(
   );
   const flags = flagRows(projects, indicators, findings);
 
-  await bulkInsert(
+  await copyRows(
     manager,
     'projects',
     PROJECT_COLUMNS,
     projects.map((row) => ({ ...row, importId, departmentId, year: document.year })),
   );
-  await bulkInsert(manager, 'indicators', INDICATOR_COLUMNS, indicators);
-  await bulkInsert(manager, 'flags', FLAG_COLUMNS, flags);
+  await copyRows(manager, 'indicators', INDICATOR_COLUMNS, indicators);
+  await copyRows(manager, 'flags', FLAG_COLUMNS, flags);
 
   return {
     departmentId,
