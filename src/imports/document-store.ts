@@ -1,9 +1,9 @@
 import type { Finding, Target } from '@app/domain';
 import type { ParsedDocument, ParsedIndicator, ParsedProject } from '@app/importer';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { BulkColumn, copyRows } from '../database/bulk-insert';
 import type { FlagSubjectType, ImportWarning } from '../database/entities';
+import { uuidV7 } from '../database/uuid-v7';
 
 export interface StoredCounts {
   departmentId: string | null;
@@ -108,12 +108,12 @@ export async function storeDocument(
 
   const projects: ProjectRow[] = [];
   for (const [sourceRow, project] of document.projects.entries()) {
-    projects.push({ id: randomUUID(), unitId: await units.resolve(project), parentId: null, sourceRow, project });
+    projects.push({ id: uuidV7(), unitId: await units.resolve(project), parentId: null, sourceRow, project });
   }
   linkParents(projects);
 
   const indicators: IndicatorRow[] = projects.flatMap((row) =>
-    row.project.indicators.map((indicator, position) => ({ id: randomUUID(), projectId: row.id, position, indicator })),
+    row.project.indicators.map((indicator, position) => ({ id: uuidV7(), projectId: row.id, position, indicator })),
   );
   const flags = flagRows(projects, indicators, findings);
 
