@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -91,17 +91,24 @@ async function waitForHealth(baseUrl: string): Promise<void> {
   throw new Error(`API at ${baseUrl} did not become healthy`);
 }
 
-async function upload(baseUrl: string, file: string): Promise<void> {
+/** An admin token, made the way an operator makes one: `jixiao token create`. */
+function adminToken(env: NodeJS.ProcessEnv): string {
+  const cli = join(DIST, 'cli', 'main.js');
+  const args = [cli, 'token', 'create', '--role', 'admin', '--name', 'bench-import'];
+  return execFileSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+}
+
+async function upload(baseUrl: string, token: string, file: string): Promise<void> {
   const form = new FormData();
   form.append('file', new Blob([await readFile(file)]), file.slice(file.lastIndexOf('/') + 1));
-  const response = await fetch(`${baseUrl}/imports`, { method: 'POST', body: form });
+  const response = await fetch(`${baseUrl}/imports`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
   if (response.status !== 202) throw new Error(`POST /imports ${file}: ${response.status} ${await response.text()}`);
 }
 
-async function uploadAll(baseUrl: string, files: string[]): Promise<void> {
+async function uploadAll(baseUrl: string, token: string, files: string[]): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < files.length) await upload(baseUrl, files[next++]);
+    while (next < files.length) await upload(baseUrl, token, files[next++]);
   };
   await Promise.all(Array.from({ length: UPLOADS_IN_FLIGHT }, lane));
 }
@@ -212,6 +219,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     };
     const baseUrl = `http://127.0.0.1:${port}`;
+    const token = adminToken(env);
     children.push(startProcess('main.js', env));
     const workers = Array.from({ length: opts.workers }, () => startProcess('worker.js', env));
     children.push(...workers);
@@ -222,7 +230,7 @@ async function main(): Promise<void> {
       for (const worker of workers) peakRssKb = Math.max(peakRssKb, procStatusKb(worker.pid!, 'VmRSS'));
     };
     const start = process.hrtime.bigint();
-    await Promise.all([uploadAll(baseUrl, files), waitForImports(db, files.length, sampleRss)]);
+    await Promise.all([uploadAll(baseUrl, token, files), waitForImports(db, files.length, sampleRss)]);
     const pipelineSeconds = seconds(start);
     for (const worker of workers) peakRssKb = Math.max(peakRssKb, procStatusKb(worker.pid!, 'VmHWM'));
 

@@ -2,14 +2,19 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ActualsModule } from './actuals/actuals.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { ConfigModule, type AppConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { ProjectsModule } from './projects/projects.module';
 import { QueueModule } from './queue/queue.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
+import { SpendingModule } from './spending/spending.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 
 /** The HTTP API: controllers and queue producers, never processors. */
 @Module({
@@ -22,9 +27,14 @@ import { QueueModule } from './queue/queue.module';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
     }),
     AuthModule,
+    ActualsModule,
+    SpendingModule,
+    IndicatorsModule,
+    SubmissionsModule,
     HealthModule,
     ImportsModule,
     ProjectsModule,
+    ScorecardsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -19,8 +19,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('jixiao')
-    .setDescription('绩效目标: projects, indicators, flags, imports')
+    .setDescription('绩效目标: projects, indicators, flags, imports, actuals, submissions')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'jixiao token create' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
 }

@@ -1,12 +1,17 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAX_UPLOAD_BYTES } from '../src/app.setup';
+import { DataSource } from 'typeorm';
+import { hashToken, TokensService } from '../src/auth/tokens.service';
+import { bearer, issueToken } from './support/auth';
 import { createTestApp, multipartFile } from './support/test-app';
 
 describe('HTTP API', () => {
   let app: NestFastifyApplication;
+  let admin: Record<string, string>;
 
   beforeAll(async () => {
     app = await createTestApp();
+    admin = bearer(await issueToken(app, { role: 'admin' }));
   });
 
   afterAll(async () => {
@@ -28,13 +33,36 @@ describe('HTTP API', () => {
   });
 
   it.each([
+    ['no Authorization header', {}],
+    ['a malformed header', { authorization: 'Token abc' }],
+    ['an unknown token', { authorization: 'Bearer jx_not-a-real-token' }],
+  ])('answers a request with %s with 401 in the one error shape', async (_case, headers) => {
+    const response = await app.inject({ method: 'GET', url: '/projects', headers });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/令牌/), details: {} } });
+  });
+
+  it('refuses an expired token with 401', async () => {
+    const { token } = await app.get(TokensService).create({ role: 'admin', expiresAt: new Date(Date.now() - 1000) });
+    const response = await app.inject({ method: 'GET', url: '/projects', headers: bearer(token) });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('stores only the sha256 of a token', async () => {
+    const { token, row } = await app.get(TokensService).create({ role: 'admin' });
+    expect(token).toMatch(/^jx_[A-Za-z0-9_-]{43}$/);
+    expect(row.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(await app.get(DataSource).query('SELECT * FROM api_tokens WHERE id = $1', [row.id]))).not.toContain(token);
+  });
+
+  it.each([
     ['an unknown query field', '/projects?colour=red', 422, 'VALIDATION_FAILED', 'colour'],
     ['a page below 1', '/projects?page=0', 422, 'VALIDATION_FAILED', 'page'],
     ['a page size above 200', '/projects?pageSize=1000', 422, 'VALIDATION_FAILED', 'pageSize'],
     ['a malformed project id', '/projects/not-a-uuid', 422, 'VALIDATION_FAILED', 'id'],
     ['a malformed import id', '/imports/42', 422, 'VALIDATION_FAILED', 'id'],
   ])('answers %s with %i and the field at fault', async (_case, url, status, code, field) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url, headers: admin });
     expect(response.statusCode).toBe(status);
     expect(response.json().error).toMatchObject({ code, details: { fields: { [field]: expect.any(Array) } } });
   });
@@ -44,7 +72,7 @@ describe('HTTP API', () => {
     ['import', '/imports/00000000-0000-4000-8000-000000000000'],
     ['route', '/no-such-route'],
   ])('answers an unknown %s with 404 in the one error shape', async (_case, url) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url, headers: admin });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
       error: { code: 'NOT_FOUND', message: expect.any(String), details: expect.any(Object) },
@@ -52,7 +80,7 @@ describe('HTTP API', () => {
   });
 
   it('refuses an import that is not multipart', async () => {
-    const response = await app.inject({ method: 'POST', url: '/imports', payload: { file: 'x' } });
+    const response = await app.inject({ method: 'POST', url: '/imports', headers: admin, payload: { file: 'x' } });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -62,7 +90,7 @@ describe('HTTP API', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/imports',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
     });
     expect(response.statusCode).toBe(400);
@@ -73,7 +101,7 @@ describe('HTTP API', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/imports',
-      ...multipartFile('huge.txt', Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x41)),
+      ...multipartFile('huge.txt', Buffer.alloc(MAX_UPLOAD_BYTES + 1, 0x41), admin),
     });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('PAYLOAD_TOO_LARGE');

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { importFiles } from '../src/cli/import-files';
+import { bearer, issueToken } from './support/auth';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
 const SAMPLES = join(__dirname, '..', 'samples');
@@ -17,15 +18,17 @@ describe('imports', () => {
   let app: NestFastifyApplication;
   let worker: INestApplicationContext;
   let db: DataSource;
+  let admin: Record<string, string>;
 
   const upload = (fileName: string, content: Buffer) =>
-    app.inject({ method: 'POST', url: '/imports', ...multipartFile(fileName, content) });
+    app.inject({ method: 'POST', url: '/imports', ...multipartFile(fileName, content, admin) });
   const countRows = async (sql: string, params: unknown[]) => Number((await db.query(sql, params))[0].count);
 
   beforeAll(async () => {
     app = await createTestApp();
     worker = await createTestWorker();
     db = app.get(DataSource);
+    admin = bearer(await issueToken(app, { role: 'admin' }));
   });
 
   afterAll(async () => {
@@ -43,7 +46,7 @@ describe('imports', () => {
       expect(response.statusCode).toBe(202);
       importId = response.json().id;
 
-      const done = await waitForImport(app, importId);
+      const done = await waitForImport(app, importId, admin);
       const expectedIndicators = expected.projects.reduce((n, p) => n + p.indicators.length, 0);
       expect(done).toMatchObject({
         status: 'succeeded',
@@ -90,7 +93,7 @@ describe('imports', () => {
     const pageSize = 7;
     const seen: string[] = [];
     for (let page = 1; seen.length < total; page++) {
-      const body = (await app.inject({ method: 'GET', url: `/projects?pageSize=${pageSize}&page=${page}` })).json();
+      const body = (await app.inject({ method: 'GET', url: `/projects?pageSize=${pageSize}&page=${page}`, headers: admin })).json();
       expect(body.total).toBe(total);
       expect(body.items.length).toBeGreaterThan(0);
       seen.push(...body.items.map((p: { id: string }) => p.id));
@@ -105,7 +108,7 @@ describe('imports', () => {
     );
     if (!sample) return expect(await countRows('SELECT count(*) FROM flags', [])).toBe(0);
     const url = `/projects?year=${sample.year}&unit=${sample.unitId}&flag=${sample.code}&pageSize=200`;
-    const body = (await app.inject({ method: 'GET', url })).json();
+    const body = (await app.inject({ method: 'GET', url, headers: admin })).json();
     const expected = await countRows(
       `SELECT count(*) FROM projects p WHERE p.year = $1 AND p."unitId" = $2
        AND EXISTS (SELECT 1 FROM flags f WHERE f."projectId" = p.id AND f.code = $3 AND f."resolvedAt" IS NULL)`,
@@ -121,7 +124,7 @@ describe('imports', () => {
     );
     const [anyProject] = await db.query('SELECT id FROM projects ORDER BY "createdAt" LIMIT 1');
     const projectId = flagged?.projectId ?? anyProject.id;
-    const body = (await app.inject({ method: 'GET', url: `/projects/${projectId}` })).json();
+    const body = (await app.inject({ method: 'GET', url: `/projects/${projectId}`, headers: admin })).json();
 
     const positions = body.indicators.map((i: { position: number }) => i.position);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -134,7 +137,7 @@ describe('imports', () => {
   });
 
   it('shows an R04 flag on every placeholder target of the projects GET /projects?flag=R04 lists', async () => {
-    const listed = (await app.inject({ method: 'GET', url: '/projects?flag=R04&pageSize=200' })).json();
+    const listed = (await app.inject({ method: 'GET', url: '/projects?flag=R04&pageSize=200', headers: admin })).json();
     const placeholderProjects = await countRows(
       `SELECT count(DISTINCT "projectId") FROM indicators WHERE 'placeholder' IN ("annualKind", "periodKind")`,
       [],
@@ -143,7 +146,7 @@ describe('imports', () => {
     expect(listed.total).toBe(placeholderProjects);
 
     for (const { id } of listed.items) {
-      const project = (await app.inject({ method: 'GET', url: `/projects/${id}` })).json();
+      const project = (await app.inject({ method: 'GET', url: `/projects/${id}`, headers: admin })).json();
       const placeholders = project.indicators.filter((i: { annualTarget: { kind: string } | null; periodTarget: { kind: string } | null }) =>
         [i.annualTarget?.kind, i.periodTarget?.kind].includes('placeholder'),
       );
@@ -169,7 +172,7 @@ describe('imports', () => {
   it.each(badFiles)('fails %s with the reason and stores no project', async (fileName) => {
     const response = await upload(fileName, readFileSync(join(NOT_OK, fileName)));
     expect(response.statusCode).toBe(202);
-    const done = await waitForImport(app, response.json().id);
+    const done = await waitForImport(app, response.json().id, admin);
     expect(done.status).toBe('failed');
     expect(done.error.code).toMatch(/^(UNREADABLE|EMPTY|NO_LAYOUT|UNKNOWN_LAYOUT)$/);
     expect(done.error.message).toMatch(/[\u4e00-\u9fff]/);

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ImportRunnerModule } from '../imports/imports-worker.module';
+import { QueueModule } from '../queue/queue.module';
 
-/** What the CLI needs to import in-process: Postgres and the import runner, no HTTP and no Redis. */
-@Module({ imports: [ConfigModule, DatabaseModule, ImportRunnerModule] })
+/**
+ * What the CLI needs in-process (imports, tokens): Postgres, the import runner and tokens, no HTTP. Redis only to
+ * request evaluations; when it is unreachable the import still succeeds and the worker's sweeper scores it later.
+ */
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ImportRunnerModule, AuthModule] })
 export class CliModule {}

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/caller';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { FastifyReply } from 'fastify';
@@ -15,6 +16,7 @@ const PROBE_TIMEOUT_MS = 2_000;
 @ApiTags('health')
 @Controller('health')
 @SkipThrottle()
+@Public()
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

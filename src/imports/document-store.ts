@@ -7,6 +7,7 @@ import { uuidV7 } from '../database/uuid-v7';
 
 export interface StoredCounts {
   departmentId: string | null;
+  projectIds: string[];
   projectCount: number;
   indicatorCount: number;
   flagCount: number;
@@ -128,6 +129,7 @@ export async function storeDocument(
 
   return {
     departmentId,
+    projectIds: projects.map((row) => row.id),
     projectCount: projects.length,
     indicatorCount: indicators.length,
     flagCount: flags.length,

@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Import, ImportFile } from '../database/entities';
+import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { storeDocument } from './document-store';
 
 /** Parse → review → store in one transaction. Shared by the queue processor and the CLI. */
@@ -11,7 +12,10 @@ import { storeDocument } from './document-store';
 export class ImportRunner {
   private readonly logger = new Logger(ImportRunner.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly evaluation: EvaluationTrigger,
+  ) {}
 
   async run(importId: string): Promise<Import> {
     const imports = this.dataSource.getRepository(Import);
@@ -29,8 +33,9 @@ export class ImportRunner {
     }
     const findings = document.projects.map((project) => reviewProject(project));
 
-    return this.dataSource.transaction(async (manager) => {
+    const stored = await this.dataSource.transaction(async (manager) => {
       const stored = await storeDocument(manager, importId, document, findings);
+      if (document.year !== null) await this.evaluation.markChanged(manager, stored.projectIds, String(document.year));
       await manager.update(Import, importId, {
         status: 'succeeded',
         layout: document.layout,
@@ -42,9 +47,11 @@ export class ImportRunner {
         warnings: stored.warnings,
         finishedAt: new Date(),
       });
-      this.logger.log(`import ${importId}: ${stored.projectCount} projects, ${stored.indicatorCount} indicators`);
-      return manager.findOneByOrFail(Import, { id: importId });
+      return stored;
     });
+    this.logger.log(`import ${importId}: ${stored.projectCount} projects, ${stored.indicatorCount} indicators`);
+    if (document.year !== null) await this.evaluation.enqueue(stored.projectIds, String(document.year));
+    return imports.findOneByOrFail({ id: importId });
   }
 
   async fail(importId: string, errorCode: string, errorMessage: string, errorDetails: Record<string, unknown> = {}) {

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Import } from '../database/entities';
+import { EvaluationModule } from '../evaluation/evaluation.module';
 import { ImportRunner } from './import-runner.service';
 import { ImportsProcessor } from './imports.processor';
 import { IMPORTS_QUEUE } from './imports.queue';
@@ -9,7 +10,7 @@ import { ImportsService } from './imports.service';
 
 /** Runs imports: the runner for the CLI, and the processor when the module is loaded by the worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Import])],
+  imports: [TypeOrmModule.forFeature([Import]), EvaluationModule],
   providers: [ImportsService, ImportRunner],
   exports: [ImportsService, ImportRunner],
 })

@@ -1,13 +1,16 @@
 import { Controller, Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../common/app-error';
+import { Roles } from '../auth/caller';
 import { IdParamDto } from '../common/id.dto';
+import { readUploadedFile } from '../common/upload';
 import { ImportResponseDto } from './import.dto';
 import { ImportsProducer } from './imports.producer';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
+@ApiBearerAuth()
+@Roles('admin')
 @Controller('imports')
 export class ImportsController {
   constructor(
@@ -21,12 +24,8 @@ export class ImportsController {
   @ApiResponse({ status: HttpStatus.ACCEPTED, type: ImportResponseDto, description: 'new document, queued' })
   @ApiOkResponse({ type: ImportResponseDto, description: 'a document with this sha256 was already imported' })
   async create(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (!request.isMultipart()) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件（字段 file）');
-    }
-    const file = await request.file();
-    if (!file) throw new AppError('FILE_MISSING', '请求中没有文件（字段 file）');
-    const { import: row, created } = await this.imports.register(file.filename, await file.toBuffer());
+    const { fileName, content } = await readUploadedFile(request);
+    const { import: row, created } = await this.imports.register(fileName, content);
     if (row.status === 'queued') await this.producer.enqueue(row.id);
     void reply.status(created ? HttpStatus.ACCEPTED : HttpStatus.OK);
     return ImportResponseDto.from(row);

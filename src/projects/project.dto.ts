@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/page.dto';
 import type { Flag, Indicator, Project, TargetColumns } from '../database/entities';
 
-export class ListProjectsQueryDto {
+export class ListProjectsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2025 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(2200)
   year?: number;
@@ -19,14 +20,6 @@ export class ListProjectsQueryDto {
   @ApiPropertyOptional({ example: 'R04', description: 'only projects with an open flag of this code' })
   @IsOptional() @IsString() @Matches(/^[A-Z0-9_]{1,64}$/)
   flag?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
 }
 
 export class OrganisationRefDto {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { assertAllowed, canRead, readScopeCondition } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { Flag, Project } from '../database/entities';
 import { FlagDto, IndicatorDto, ListProjectsQueryDto, ProjectDetailDto, ProjectPageDto, ProjectSummaryDto } from './project.dto';
@@ -12,7 +14,7 @@ export class ProjectsService {
     @InjectRepository(Flag) private readonly flags: Repository<Flag>,
   ) {}
 
-  async list({ year, department, unit, flag, page, pageSize }: ListProjectsQueryDto): Promise<ProjectPageDto> {
+  async list(caller: Caller, { year, department, unit, flag, page, pageSize }: ListProjectsQueryDto): Promise<ProjectPageDto> {
     const query = this.projects
       .createQueryBuilder('project')
       .leftJoinAndSelect('project.department', 'department')
@@ -23,6 +25,8 @@ export class ProjectsService {
       // Only many-to-one joins, so plain OFFSET/LIMIT pages correctly (skip/take would add a DISTINCT subquery).
       .offset((page - 1) * pageSize)
       .limit(pageSize);
+    const scope = readScopeCondition(caller, 'project');
+    if (scope) query.andWhere(scope.sql, scope.params);
     if (year !== undefined) query.andWhere('project.year = :year', { year });
     if (department) query.andWhere('project.departmentId = :department', { department });
     if (unit) query.andWhere('project.unitId = :unit', { unit });
@@ -36,13 +40,14 @@ export class ProjectsService {
     return { items: rows.map(ProjectSummaryDto.from), total, page, pageSize };
   }
 
-  async get(id: string): Promise<ProjectDetailDto> {
+  async get(caller: Caller, id: string): Promise<ProjectDetailDto> {
     const project = await this.projects.findOne({
       where: { id },
       relations: { department: true, unit: true, indicators: true },
       order: { indicators: { position: 'ASC' } },
     });
     if (!project) throw new AppError('NOT_FOUND', `项目 ${id} 不存在`, { projectId: id });
+    assertAllowed(canRead(caller, project), `查看项目 ${id}`);
     const flags = await this.flags.find({
       where: { projectId: id, resolvedAt: IsNull() },
       order: { severity: 'ASC', code: 'ASC', id: 'ASC' },

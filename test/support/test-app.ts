@@ -25,8 +25,8 @@ export function createTestWorker(): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
 }
 
-/** A multipart/form-data body with one `file` field, for `app.inject`. */
-export function multipartFile(fileName: string, content: Buffer, field = 'file') {
+/** A multipart/form-data body with one `file` field, for `app.inject`; `headers` are sent beside its content type. */
+export function multipartFile(fileName: string, content: Buffer, headers: Record<string, string> = {}, field = 'file') {
   const boundary = `----jixiao${randomBytes(8).toString('hex')}`;
   const payload = Buffer.concat([
     Buffer.from(
@@ -36,14 +36,14 @@ export function multipartFile(fileName: string, content: Buffer, field = 'file')
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { payload, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 /** Polls `GET /imports/:id` until the worker has finished with it. */
-export async function waitForImport(app: NestFastifyApplication, id: string, timeoutMs = 20_000) {
+export async function waitForImport(app: NestFastifyApplication, id: string, headers: Record<string, string>, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const body = (await app.inject({ method: 'GET', url: `/imports/${id}` })).json();
+    const body = (await app.inject({ method: 'GET', url: `/imports/${id}`, headers })).json();
     if (body.status === 'succeeded' || body.status === 'failed') return body;
     if (Date.now() > deadline) throw new Error(`import ${id} still ${body.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));

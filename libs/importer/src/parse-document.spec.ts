@@ -10,10 +10,11 @@ const text = (content: string) => parseDocument({ fileName: 'table.txt', content
 describe(parseDocument.name, () => {
   it.each([
     ['export-columns-operator.tsv', 'columns', 2, 7],
-    ['self-evaluation-selfpingbiao.csv', 'columns', 1, 4],
+    ['self-evaluation-ziping.csv', 'columns', 1, 4],
     ['monitoring-markdown.md', 'columns', 1, 3],
     ['inline-other-wording.txt', 'inline', 2, 5],
     ['numbered-page-split.tsv', 'numbered', 2, 3],
+    ['goals-only.csv', 'goals', 2, 0],
   ])('detects the layout of %s as %s with %d projects and %d indicators', async (name, layout, projects, indicators) => {
     const document = await parseFixture('ok', name);
     expect(document.layout).toBe(layout);
@@ -89,6 +90,18 @@ describe(parseDocument.name, () => {
       expect(document.projects[1]).toMatchObject({ goal: '目标二。补充', funding: { fiscal: 20000, specialAccount: null, other: null } });
     });
 
+    it.each([
+      ['指标值', '1、产出指标；数量指标；补贴企业数；指标值:≥50家。2、满意度指标；满意度；企业满意度；指标值：≥90%。'],
+      ['目标值', '1. 产出指标;数量指标;补贴企业数;目标值:≥50家;2. 满意度指标;满意度;企业满意度;目标值:≥90%'],
+    ])('reads items whose single value is called %s', async (_label, cell) => {
+      const document = await text(`${header}项目\t1\t1\t\t\t目标\t${cell}\n`);
+      expect(document.layout).toBe('numbered');
+      expect(document.projects[0].indicators).toEqual([
+        expect.objectContaining({ seq: 1, level1: '产出指标', level2: '数量指标', name: '补贴企业数', periodTarget: null, annualTarget: expect.objectContaining({ value: 50, unit: '家' }) }),
+        expect.objectContaining({ seq: 2, level1: '满意度指标', level2: '服务对象满意度指标', name: '企业满意度', annualTarget: expect.objectContaining({ value: 90 }) }),
+      ]);
+    });
+
     it('keeps a level code that disagrees with the name as the document has it', async () => {
       const document = await text(`${header}项目\t1\t1\t\t\t目标\t1、4-成本指标；42-社会成本指标；可持续影响指标；实施周期指标值:100%；年度指标值:100%。\n`);
       expect(document.projects[0].indicators[0]).toMatchObject({ level1: '成本指标', level2: '社会成本指标', name: '可持续影响指标' });
@@ -115,8 +128,19 @@ describe(parseDocument.name, () => {
     ]);
   });
 
+  it('reads one 自评表 after another, each under its own 项目名称', async () => {
+    const table = (project: string, indicator: string) =>
+      `项目支出绩效自评表\n项目名称\t${project}\n主管部门\t某局\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n` +
+      `产出指标\t数量指标\t${indicator}\t≥10次\t12次\t50\t50\n\t质量指标\t合格率\t100%\t100%\t50\t50\n`;
+    const document = await text(table('甲项目', '培训次数') + '\n' + table('乙项目', '检查次数'));
+    expect(document.projects.map(({ name, indicators }) => [name, indicators.map((i) => [i.level2, i.name, i.score])])).toEqual([
+      ['甲项目', [['数量指标', '培训次数', 50], ['质量指标', '合格率', 50]]],
+      ['乙项目', [['数量指标', '检查次数', 50], ['质量指标', '合格率', 50]]],
+    ]);
+  });
+
   it('reads a 自评表 with weights, actuals, scores and deviation reasons, blank level cells meaning "same as above"', async () => {
-    const document = await parseFixture('ok', 'self-evaluation-selfpingbiao.csv');
+    const document = await parseFixture('ok', 'self-evaluation-ziping.csv');
     expect(document.projects[0].indicators[1]).toMatchObject({
       level1: '产出指标',
       level2: '质量指标',

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['admin', 'finance', 'department', 'unit', 'operator'] as const;
+/** admin: everything; reviewer: read and review within departmentIds (empty = all); unit: its own unitIds. */
+export const ROLES = ['admin', 'reviewer', 'unit'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Only the sha256 of a token is stored; its scope limits which units/departments it may read and write. */

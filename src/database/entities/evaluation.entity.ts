@@ -41,6 +41,22 @@ export class Evaluation {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   explanation: Record<string, unknown>;
 
+  /**
+   * A reviewer's score, kept apart from `score` so re-scoring keeps it: the evaluation worker passes it to the
+   * domain as `actual.override` and must never clear these four columns.
+   */
+  @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true })
+  overrideScore: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  overrideReason: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  overriddenBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  overriddenAt: Date | null;
+
   @Column({ type: 'char', length: 64 })
   inputsHash: string;
 

@@ -12,6 +12,7 @@ export const FLAG_SEVERITIES = ['error', 'warning', 'info'] as const;
 @Entity('flags')
 @Index('IDX_flags_open', ['subjectType', 'subjectId', 'code'], { unique: true, where: '"resolvedAt" IS NULL' })
 @Index('IDX_flags_projectId', ['projectId'])
+@Index('IDX_flags_projectId_code_open', ['projectId', 'code'], { where: '"resolvedAt" IS NULL' })
 @Index('IDX_flags_code', ['code'])
 export class Flag {
   @PrimaryGeneratedColumn('uuid')

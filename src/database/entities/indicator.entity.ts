@@ -1,6 +1,15 @@
+import type { Target } from '@app/domain';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Project } from './project.entity';
 import { TargetColumns } from './target.columns';
+
+export interface ProposedDefinition {
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  annualTarget: Target;
+  periodTarget: Target | null;
+}
 
 @Entity('indicators')
 @Index('IDX_indicators_projectId_position', ['projectId', 'position'], { unique: true })
@@ -42,6 +51,16 @@ export class Indicator {
 
   @Column(() => TargetColumns, { prefix: 'period' })
   periodTarget: TargetColumns;
+
+  /** A unit's definition of a 待单位补充 indicator, applied only when a reviewer accepts it. */
+  @Column({ type: 'jsonb', nullable: true })
+  proposedDefinition: ProposedDefinition | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  proposedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  proposedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

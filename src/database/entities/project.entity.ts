@@ -10,6 +10,7 @@ import { Unit } from './unit.entity';
 @Index('IDX_projects_year_name', ['year', 'name'])
 @Index('IDX_projects_unitId', ['unitId'])
 @Index('IDX_projects_departmentId', ['departmentId'])
+@Index('IDX_projects_year_departmentId_unitId', ['year', 'departmentId', 'unitId'])
 export class Project {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -35,7 +35,14 @@ export class Submission {
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
 
-  /** Why it was returned (or a note on approval). */
+  /** Set when a reviewer reopens an approved period; later changes are marked `afterApproval`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reopenedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  reopenedBy: string | null;
+
+  /** Why it was returned or reopened (or a note on approval). */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 

@@ -1,4 +1,4 @@
-import type { Comparator, TargetKind, TargetPer } from '@app/domain';
+import type { Comparator, Target, TargetKind, TargetPer } from '@app/domain';
 import { Column } from 'typeorm';
 
 /** A Target stored as columns (embedded with a prefix: `annualKind`, `periodValue`, …); all null when absent. */
@@ -23,4 +23,18 @@ export class TargetColumns {
 
   @Column({ type: 'enum', enum: ['month', 'quarter', 'year'], enumName: 'target_per', nullable: true })
   per: TargetPer | null;
+}
+
+const decimal = (value: number | null | undefined) => (value == null ? null : String(value));
+const number = (value: string | null) => (value === null ? null : Number(value));
+
+export function toTargetColumns(target: Target): TargetColumns {
+  return { raw: target.raw, kind: target.kind, comparator: target.comparator, value: decimal(target.value), upper: decimal(target.upper), unit: target.unit, per: target.per };
+}
+
+/** The domain's Target back from its columns; null when the indicator has none. */
+export function fromTargetColumns(columns: TargetColumns): Target | null {
+  if (columns.kind === null) return null;
+  const { raw, kind, comparator, value, upper, unit, per } = columns;
+  return { raw: raw ?? '', kind, comparator, value: number(value), upper: number(upper), unit, per };
 }

@@ -17,7 +17,7 @@ const COLUMN_SYNONYMS: ReadonlyArray<[ColumnRole, RegExp]> = [
   ['other', /^(其他资金|单位资金)/],
   ['amount', /^(金额|总计|预算数|预算金额|资金总额|项目金额|年度预算数?|总金额|年度资金总额|全年预算数)/],
   ['periodTarget', /^实施周期指标值/],
-  ['annualTarget', /^(年度指标值|指标值|目标值|年度目标值|预期目标值|全年目标值|年度目标)$/],
+  ['annualTarget', /^(年度|全年)?(预期)?(指标值|目标值)$|^(指标目标值|年度目标)$/],
   ['goal', /^(绩效目标|年度总体目标|总体目标|年度绩效目标|项目绩效目标)$/],
   ['indicators', /^(绩效指标|绩效目标指标)$/],
   ['level1', /^一级指标/],
@@ -44,7 +44,7 @@ function headerKey(cell: string): string {
   return cleanCell(cell).normalize('NFKC').replace(/\s+/g, '').replace(/[(（][^)）]*[)）]$/, '');
 }
 
-export function mapColumns(cells: string[]): ColumnMap {
+function mapColumns(cells: string[]): ColumnMap {
   const columns: ColumnMap = {};
   cells.forEach((cell, index) => {
     const key = headerKey(cell);
@@ -60,16 +60,16 @@ export function mapColumns(cells: string[]): ColumnMap {
   return columns;
 }
 
-function amountFactor(document: SourceDocument, header: SourceRow, columns: ColumnMap): number {
-  const amountHeader = columns.amount === undefined ? '' : header.cells[columns.amount];
+function amountFactor(document: SourceDocument, headerIndex: number, columns: ColumnMap): number {
+  const amountHeader = columns.amount === undefined ? '' : document.rows[headerIndex].cells[columns.amount];
   if (/万元/.test(amountHeader)) return 1e4;
   if (/元/.test(amountHeader)) return 1;
-  const above = document.rows.slice(Math.max(0, document.rows.indexOf(header) - 8), document.rows.indexOf(header));
+  const above = document.rows.slice(Math.max(0, headerIndex - 8), headerIndex);
   const mark = above.map((row) => row.cells.join(' ')).reverse().find((text) => /单位[:：]\s*(万元|元)/.test(text));
   return mark && !/单位[:：]\s*万元/.test(mark) ? 1 : 1e4;
 }
 
-/** The first row whose cells name every required role. */
+/** The first row from `from` on whose cells name every required role. */
 export function findHeader(document: SourceDocument, required: readonly ColumnRole[], from = 0): TableHeader | null {
   for (let rowIndex = from; rowIndex < document.rows.length; rowIndex++) {
     const row = document.rows[rowIndex];
@@ -77,7 +77,7 @@ export function findHeader(document: SourceDocument, required: readonly ColumnRo
     if (row.cells.length < 3 || row.cells.some((cell) => cell.length > 40)) continue;
     const columns = mapColumns(row.cells);
     if (required.every((role) => columns[role] !== undefined)) {
-      return { rowIndex, columns, amountFactor: amountFactor(document, row, columns) };
+      return { rowIndex, columns, amountFactor: amountFactor(document, rowIndex, columns) };
     }
   }
   return null;

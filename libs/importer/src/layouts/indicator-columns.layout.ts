@@ -14,18 +14,23 @@ const PREAMBLE_FIELDS: ReadonlyArray<[PreambleField, RegExp]> = [
   ['goal', /^(年度总体目标|总体目标|年度绩效目标|绩效目标)$/],
 ];
 
-function findIndicatorTable(document: SourceDocument): TableHeader | null {
-  return findHeader(document, ['indicatorName', 'level1']) ?? findHeader(document, ['indicatorName', 'level2']);
+const PREAMBLE_LABEL = /^(项目名称|主管部门|实施单位|单位名称|预算单位|项目类别|项目类型|年度总体目标|总体目标|年度绩效目标|项目资金|资金情况)/;
+
+function findIndicatorTable(document: SourceDocument, from = 0): TableHeader | null {
+  return findHeader(document, ['indicatorName', 'level1'], from) ?? findHeader(document, ['indicatorName', 'level2'], from);
 }
 
-/** `项目名称 | X` cells or `项目名称：X` text above the table: the project when the table has no name column. */
+/**
+ * `项目名称 | X` cells or `项目名称：X` text above the table: the project when the table has no name column.
+ * The value nearest the table wins, so a workbook of one 自评表 after another reads each table's own.
+ */
 function readPreamble(rows: SourceRow[]): Partial<Record<PreambleField, string>> {
   const found: Partial<Record<PreambleField, string>> = {};
   for (const row of rows) {
     const cells = row.cells.map(cleanCell).flatMap((cell) => cell.split(/[:：]\s*/)).filter((cell) => cell !== '');
     cells.forEach((cell, index) => {
       const field = PREAMBLE_FIELDS.find(([, pattern]) => pattern.test(cell.replace(/\s+/g, '')))?.[0];
-      if (field && found[field] === undefined && cells[index + 1] !== undefined) found[field] = cells[index + 1];
+      if (field && cells[index + 1] !== undefined) found[field] = cells[index + 1];
     });
   }
   return found;
@@ -36,7 +41,7 @@ function targetFrom(value: string, operator: string, unit: string): Target | nul
   if (value === '') return null;
   if (/定性/.test(operator)) return qualitativeTarget(value);
   const withUnit = unit !== '' && /[\d０-９]$/.test(value) ? value + unit : value;
-  const comparator = /^(正向|反向|定量|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;
+  const comparator = /^((正向|反向|定量)(指标)?|[\s-]*)$/.test(operator) || /^[≥≤><=＝≧≦]|^(大于|小于|不|等于|达到|至少)/.test(value) ? '' : operator;
   return parseTarget(comparator + withUnit);
 }
 
@@ -44,20 +49,19 @@ function readNumber(text: string): number | null {
   return readAmount(text.replace(/分$|%$/, ''));
 }
 
-/**
- * Tables that give each level its own column (budget-system exports, 自评表, 监控表). A blank level or project
- * cell means "same as the row above".
- */
-function parseIndicatorColumns(document: SourceDocument): ParsedProject[] {
-  const header = findIndicatorTable(document);
-  if (!header) return [];
+function isPreambleRow(row: SourceRow): boolean {
+  const first = row.cells.map(cleanCell).find((cell) => cell !== '');
+  return first !== undefined && PREAMBLE_LABEL.test(first.replace(/\s+/g, ''));
+}
+
+function parseTable(header: TableHeader, preamble: Partial<Record<PreambleField, string>>, rows: SourceRow[]): ParsedProject[] {
   const { columns } = header;
-  const preamble = readPreamble(document.rows.slice(0, header.rowIndex));
   const projects: ParsedProject[] = [];
   let project: ParsedProject | null = null;
   let level1: string | null = null;
   let level2: string | null = null;
-  for (const row of document.rows.slice(header.rowIndex + 1)) {
+  for (const row of rows) {
+    if (isPreambleRow(row)) continue;
     const projectName = cellOf(row, columns, 'name');
     if (!project || (projectName !== '' && projectName !== project.name)) {
       if (!project && projectName === '' && !preamble.name) continue;
@@ -89,6 +93,23 @@ function parseIndicatorColumns(document: SourceDocument): ParsedProject[] {
     if (columns.score !== undefined) entry.score = readNumber(cellOf(row, columns, 'score'));
     if (columns.deviationReason !== undefined) entry.deviationReason = cellOf(row, columns, 'deviationReason') || null;
     project.indicators.push(entry);
+  }
+  return projects;
+}
+
+/**
+ * Tables that give each level its own column (budget-system exports, 自评表, 监控表), one or several in a file.
+ * A blank level or project cell means "same as the row above".
+ */
+function parseIndicatorColumns(document: SourceDocument): ParsedProject[] {
+  const projects: ParsedProject[] = [];
+  let preambleFrom = 0;
+  for (let header = findIndicatorTable(document); header; ) {
+    const next = findIndicatorTable(document, header.rowIndex + 1);
+    const rows = document.rows.slice(header.rowIndex + 1, next?.rowIndex ?? document.rows.length);
+    projects.push(...parseTable(header, readPreamble(document.rows.slice(preambleFrom, header.rowIndex)), rows));
+    preambleFrom = header.rowIndex + 1;
+    header = next;
   }
   return projects;
 }

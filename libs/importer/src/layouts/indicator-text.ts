@@ -19,17 +19,17 @@ export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicato
   return { seq, level1, level2, name, key, periodTarget, annualTarget };
 }
 
-/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: splits an item into name and its single target. */
-function splitNameAndTarget(item: string): { name: string; target: Target } {
-  const symbol = SYMBOL_COMPARATOR.exec(item);
-  if (symbol && symbol.index > 0) return { name: item.slice(0, symbol.index), target: parseTarget(item.slice(symbol.index)) };
-  const qualitativeMark = item.indexOf('定性');
-  if (qualitativeMark > 0) {
-    return { name: item.slice(0, qualitativeMark), target: qualitativeTarget(item.slice(qualitativeMark + 2)) };
-  }
-  const word = WORD_COMPARATOR.exec(item);
-  if (word && word.index > 0) return { name: item.slice(0, word.index), target: parseTarget(item.slice(word.index)) };
-  return { name: item, target: parseTarget('') };
+/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: one inline item as an indicator with its single target. */
+function inlineIndicator(item: string, level: ResolvedLevel): ParsedIndicator | null {
+  let nameEnd = item.search(SYMBOL_COMPARATOR);
+  let target: Target;
+  if (nameEnd > 0) target = parseTarget(item.slice(nameEnd));
+  else if ((nameEnd = item.indexOf('定性')) > 0) target = qualitativeTarget(item.slice(nameEnd + 2));
+  else if ((nameEnd = item.search(WORD_COMPARATOR)) > 0) target = parseTarget(item.slice(nameEnd));
+  else (nameEnd = item.length), (target = parseTarget(''));
+  const name = item.slice(0, nameEnd);
+  if (/^[★☆\s]*$/.test(name)) return null;
+  return indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target });
 }
 
 function nextColon(text: string, from: number): number {
@@ -46,10 +46,8 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
   const indicators: ParsedIndicator[] = [];
   let level: ResolvedLevel = { level1: null, level2: null };
   const addItem = (item: string): void => {
-    const trimmed = item.trim();
-    if (trimmed === '') return;
-    const { name, target } = splitNameAndTarget(trimmed);
-    if (!/^[★☆\s]*$/.test(name)) indicators.push(indicator({ level1: level.level1, level2: level.level2, name, annualTarget: target }));
+    const parsed = inlineIndicator(item.trim(), level);
+    if (parsed) indicators.push(parsed);
   };
   for (const piece of text.split(/[;；]/)) {
     let cursor = 0;
@@ -68,7 +66,8 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
 }
 
 const PERIOD_LABEL = '实施周期指标值';
-const ANNUAL_LABEL = '年度指标值';
+// Exports with one value per item call it 指标值 or 目标值; tried only after the specific wordings.
+const ANNUAL_LABELS = ['年度指标值', '年度目标值', '指标值', '目标值'];
 
 /** Where `实施周期指标值:` (or another label and its colon) starts and where its value starts, else null. */
 function findMark(body: string, label: string): { index: number; valueAt: number } | null {
@@ -97,7 +96,7 @@ function findItemStart(text: string, seq: number, from: number): { at: number; b
 }
 
 /** Splits `1、…2、…` into items, taking only the next expected number after punctuation as a boundary. */
-export function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
+function splitNumberedItems(text: string): Array<{ seq: number; body: string }> {
   const starts: Array<{ seq: number; at: number; bodyAt: number }> = [];
   for (let seq = 1, start = findItemStart(text, 1, 0); start; start = findItemStart(text, ++seq, start.bodyAt)) {
     starts.push({ seq, at: start.at, bodyAt: start.bodyAt });
@@ -108,9 +107,18 @@ export function splitNumberedItems(text: string): Array<{ seq: number; body: str
   }));
 }
 
+function findAnnualMark(body: string, period: { index: number } | null): { index: number; valueAt: number } | null {
+  for (const label of ANNUAL_LABELS) {
+    const mark = findMark(body, label);
+    // `指标值` inside `实施周期指标值` is the period mark itself.
+    if (mark && !(period && mark.index > period.index && mark.index < period.index + PERIOD_LABEL.length)) return mark;
+  }
+  return null;
+}
+
 function parseNumberedItem(seq: number, body: string): ParsedIndicator {
   const period = findMark(body, PERIOD_LABEL);
-  const annual = findMark(body, ANNUAL_LABEL);
+  const annual = findAnnualMark(body, period);
   const headEnd = Math.min(period?.index ?? body.length, annual?.index ?? body.length);
   const parts = body.slice(0, headEnd).split(/[；;]/);
   let level1: string | null = null;
@@ -143,5 +151,5 @@ export function parseNumberedIndicators(text: string): ParsedIndicator[] {
 }
 
 export function isNumberedIndicatorText(text: string): boolean {
-  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findMark(text, ANNUAL_LABEL) !== null);
+  return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findAnnualMark(text, null) !== null);
 }

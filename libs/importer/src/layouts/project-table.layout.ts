@@ -13,9 +13,22 @@ interface ProjectRow {
   indicators: string;
 }
 
+type IndicatorStyle = 'inline' | 'numbered' | 'none';
+
 function findProjectTable(document: SourceDocument): TableHeader | null {
-  return findHeader(document, ['name', 'indicators']);
+  return findHeader(document, ['name', 'indicators']) ?? findHeader(document, ['name', 'goal']);
 }
+
+function indicatorStyle(document: SourceDocument, header: TableHeader): IndicatorStyle {
+  if (header.columns.indicators === undefined) return 'none';
+  return usesNumberedItems(document, header) ? 'numbered' : 'inline';
+}
+
+const INDICATOR_PARSERS: Record<IndicatorStyle, (text: string) => ParsedIndicator[]> = {
+  inline: parseInlineIndicators,
+  numbered: parseNumberedIndicators,
+  none: () => [],
+};
 
 function fundingOf(row: SourceRow, columns: ColumnMap, factor: number): ParsedProject['funding'] {
   if (columns.fiscal === undefined && columns.specialAccount === undefined && columns.other === undefined) return null;
@@ -75,28 +88,37 @@ function buildProjects(rows: ProjectRow[], parseIndicators: (text: string) => Pa
   });
 }
 
+// A table keeps one style throughout; its first cells are enough to tell, however long the file.
+const STYLE_SAMPLE = 20;
+
 function usesNumberedItems(document: SourceDocument, header: TableHeader): boolean {
-  return document.rows
-    .slice(header.rowIndex + 1)
-    .some((row) => isNumberedIndicatorText(cellOf(row, header.columns, 'indicators')));
+  let sampled = 0;
+  for (let index = header.rowIndex + 1; index < document.rows.length && sampled < STYLE_SAMPLE; index++) {
+    const cell = cellOf(document.rows[index], header.columns, 'indicators');
+    if (cell === '') continue;
+    if (isNumberedIndicatorText(cell)) return true;
+    sampled++;
+  }
+  return false;
 }
 
-function projectTableLayout(name: string, numbered: boolean): Layout {
-  const parseIndicators = numbered ? parseNumberedIndicators : parseInlineIndicators;
+function projectTableLayout(name: string, style: IndicatorStyle): Layout {
   return {
     name,
     detect(document) {
       const header = findProjectTable(document);
-      return header !== null && usesNumberedItems(document, header) === numbered;
+      return header !== null && indicatorStyle(document, header) === style;
     },
     parse(document) {
       const header = findProjectTable(document);
-      return header ? buildProjects(collectProjectRows(document, header), parseIndicators) : [];
+      return header ? buildProjects(collectProjectRows(document, header), INDICATOR_PARSERS[style]) : [];
     },
   };
 }
 
 /** 湖州-style 重点项目支出绩效明细表: one row per project, indicators inline after level labels. */
-export const inlineLayout = projectTableLayout('inline', false);
+export const inlineLayout = projectTableLayout('inline', 'inline');
 /** 广州-style 项目支出绩效目标表: numbered items with 实施周期/年度指标值, rows split across pages. */
-export const numberedLayout = projectTableLayout('numbered', true);
+export const numberedLayout = projectTableLayout('numbered', 'numbered');
+/** A project table with a 绩效目标 column and no indicators (杭州 表11 exported as a real table). */
+export const goalsLayout = projectTableLayout('goals', 'none');

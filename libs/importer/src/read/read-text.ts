@@ -20,7 +20,8 @@ function splitLine(line: string): string[] {
 /** Plain text, TSV and markdown/pipe tables: one row per line; markdown separator lines are dropped. */
 export function readLines(text: string): SourceRow[] {
   const rows: SourceRow[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  lines.forEach((line, index) => {
     if (line.includes('|') && MARKDOWN_SEPARATOR.test(line.trim())) return;
     rows.push({ cells: splitLine(line), line: index + 1 });
   });

@@ -4,7 +4,7 @@ import { Workbook } from 'exceljs';
 import { parseDocument } from '../parse-document';
 import { readCsv } from './read-text';
 
-const twin = resolve(__dirname, '../../../../test/fixtures/import/ok/self-evaluation-selfpingbiao.csv');
+const twin = resolve(__dirname, '../../../../test/fixtures/import/ok/self-evaluation-ziping.csv');
 
 describe('an XLSX 自评表', () => {
   it('parses into the same document as its CSV twin', async () => {

@@ -14,7 +14,3 @@ export interface SourceDocument {
 export function cleanCell(text: string): string {
   return (text.includes('<') ? text.replace(/<[^>]*>/g, '') : text).trim();
 }
-
-export function rowText(row: SourceRow): string {
-  return row.cells.join('\t');
-}

@@ -1,0 +1,148 @@
+import autocannon from 'autocannon';
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { hashToken } from '../src/auth/tokens.service';
+import { migrate } from '../src/cli/migrate';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = 50;
+const INDICATORS = 10_000;
+const PORT = 3900 + Math.floor(Math.random() * 90);
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+interface Figures {
+  route: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/**
+ * One API process (Fastify, real Postgres and Redis, a throwaway database and Redis prefix) driven by 50
+ * autocannon clients: the bare baseline route, GET /health and PUT /indicators/:id/actuals/:period, each for
+ * BENCH_SECONDS; then one 10 000-row PUT /units/:id/actuals/:period.
+ */
+async function main(): Promise<void> {
+  const runId = `jixiao_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${runId}`;
+  const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_PREFIX: runId, PORT: String(PORT), RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'error' };
+  Object.assign(process.env, env);
+  let server: ChildProcess | undefined;
+  try {
+    await migrate();
+    const { token, unitId, indicatorIds } = await seed(env.DATABASE_URL);
+    server = await startServer(env);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    let next = 0;
+    const results: Figures[] = [];
+    for (const [route, options] of [
+      ['POST /bench/baseline (validate + 1 INSERT)', { method: 'POST', url: `${ORIGIN}/bench/baseline`, body: JSON.stringify({ value: 42.5, note: '基线' }) }],
+      ['GET /health (public, SELECT 1 + Redis PING)', { method: 'GET', url: `${ORIGIN}/health` }],
+      [
+        'PUT /indicators/:id/actuals/:period',
+        {
+          method: 'PUT',
+          requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: `/indicators/${indicatorIds[next++ % INDICATORS]}/actuals/2025-H1`, body: JSON.stringify({ value: next % 500 }) }) }],
+        },
+      ],
+    ] as const) {
+      await run({ ...options, headers: auth }, 3); // warm-up
+      results.push({ route, ...(await run({ ...options, headers: auth }, SECONDS)) });
+    }
+    const bulkMs = await timeBulk(auth, unitId, indicatorIds);
+    report(results, bulkMs);
+  } finally {
+    server?.kill('SIGTERM');
+    await cleanUp(runId);
+  }
+}
+
+async function run(options: Record<string, unknown>, seconds: number): Promise<Omit<Figures, 'route'>> {
+  const result = await autocannon({ url: ORIGIN, connections: CONNECTIONS, duration: seconds, ...options });
+  return {
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function seed(databaseUrl: string): Promise<{ token: string; unitId: string; indicatorIds: string[] }> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const [unit] = (await db.query(`INSERT INTO units (code, name) VALUES ('bench', '基准测试单位') RETURNING id`)).rows;
+    const projects = (
+      await db.query(`INSERT INTO projects (name, year, "unitId") SELECT '基准项目' || n, 2025, $1 FROM generate_series(1, 10) AS n RETURNING id`, [unit.id])
+    ).rows.map((p: { id: string }) => p.id);
+    const indicators = await db.query(
+      `INSERT INTO indicators ("projectId", position, level1, level2, name, "annualRaw", "annualKind", "annualComparator", "annualValue", "annualUnit")
+       SELECT p.id, n, '产出指标', '数量指标', '指标' || n, '≥100个', 'quantitative', 'gte', 100, '个'
+         FROM unnest($1::uuid[]) AS p(id), generate_series(0, $2::int - 1) AS n RETURNING id`,
+      [projects, INDICATORS / projects.length],
+    );
+    const token = `jx_${randomBytes(32).toString('base64url')}`;
+    await db.query(`INSERT INTO api_tokens (name, "tokenHash", role, "unitIds") VALUES ('bench', $1, 'unit', $2)`, [hashToken(token), [unit.id]]);
+    return { token, unitId: unit.id, indicatorIds: indicators.rows.map((r: { id: string }) => r.id) };
+  } finally {
+    await db.end();
+  }
+}
+
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(join(__dirname, 'entry-server.js'), { env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
+  });
+}
+
+async function timeBulk(headers: Record<string, string>, unitId: string, indicatorIds: string[]): Promise<number> {
+  const body = JSON.stringify(indicatorIds.map((indicatorId, i) => ({ indicatorId, value: i % 1000 })));
+  const started = performance.now();
+  const response = await fetch(`${ORIGIN}/units/${unitId}/actuals/2025`, { method: 'PUT', headers, body });
+  const elapsed = performance.now() - started;
+  const result = (await response.json()) as { written?: number };
+  if (result.written !== indicatorIds.length) throw new Error(`bulk wrote ${JSON.stringify(result).slice(0, 300)}`);
+  return Math.round(elapsed);
+}
+
+function report(results: Figures[], bulkMs: number): void {
+  const baseline = results[0].rps;
+  console.log(`\n${CONNECTIONS} connections × ${SECONDS} s each, one API process; ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results) {
+    console.log(`| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} |`);
+  }
+  console.log(`\n10 000-row PUT /units/:id/actuals/:period (one HTTP request, one transaction): ${bulkMs} ms`);
+}
+
+async function cleanUp(runId: string): Promise<void> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
+  await admin.end();
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = nextCursor;
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type Caller, CurrentCaller } from '../auth/caller';
+import { IdPeriodParamDto } from '../common/id.dto';
+import { ArrayBodyPipe } from '../common/validation';
+import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto } from './actual.dto';
+import { ActualsService } from './actuals.service';
+
+export const MAX_BULK_ROWS = 20_000;
+
+@ApiTags('actuals')
+@ApiBearerAuth()
+@Controller()
+export class ActualsController {
+  constructor(private readonly actuals: ActualsService) {}
+
+  @Get('indicators/:id/actuals/:period')
+  @ApiOkResponse({ type: ActualDto, description: 'ETag carries the version for If-Match' })
+  async get(@CurrentCaller() caller: Caller, @Param() { id, period }: IdPeriodParamDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withETag(reply, await this.actuals.get(caller, id, period));
+  }
+
+  @Put('indicators/:id/actuals/:period')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version last read ("3"); a stale one gets 409 VERSION_CONFLICT' })
+  @ApiOkResponse({ type: ActualDto })
+  async put(
+    @CurrentCaller() caller: Caller,
+    @Param() { id, period }: IdPeriodParamDto,
+    @Body() body: PutActualDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return withETag(reply, await this.actuals.put(caller, id, period, body, ifMatch));
+  }
+
+  @Get('indicators/:id/actuals/:period/history')
+  @ApiOkResponse({ type: [ActualRevisionDto] })
+  history(@CurrentCaller() caller: Caller, @Param() { id, period }: IdPeriodParamDto): Promise<ActualRevisionDto[]> {
+    return this.actuals.history(caller, id, period);
+  }
+
+  @Put('units/:id/actuals/:period')
+  @ApiBody({ type: [BulkActualDto] })
+  @ApiOkResponse({ type: BulkResultDto, description: 'all rows written, or none (422 with every bad row, 409 on a stale version)' })
+  putMany(
+    @CurrentCaller() caller: Caller,
+    @Param() { id, period }: IdPeriodParamDto,
+    @Body(new ArrayBodyPipe(BulkActualDto, MAX_BULK_ROWS))
+    rows: BulkActualDto[],
+  ): Promise<BulkResultDto> {
+    return this.actuals.putMany(caller, id, period, rows);
+  }
+}
+
+function withETag<T extends { version: number }>(reply: FastifyReply, body: T): T {
+  void reply.header('etag', `"${body.version}"`);
+  return body;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { ActualsController } from './actuals.controller';
+import { ActualsService } from './actuals.service';
+import { EntrySheetController } from './entry-sheet.controller';
+import { EntrySheetService } from './entry-sheet.service';
+
+@Module({
+  imports: [EvaluationModule],
+  controllers: [ActualsController, EntrySheetController],
+  providers: [ActualsService, EntrySheetService],
+  exports: [ActualsService],
+})
+export class ActualsModule {}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { assertAllowed, canEnter, canRead } from '../auth/scope';
+import { AppError } from '../common/app-error';
+import { periodOf } from '../common/period';
+import { Actual, ActualRevision } from '../database/entities';
+import { findUnitOwner } from '../database/owners';
+import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
+import { assertPeriodOpen } from '../submissions/period-lock';
+import { ActualDto, ActualRevisionDto, BulkResultDto, type PutActualDto } from './actual.dto';
+import { type ActualWrite, type EntryTarget, findEntryTargets, writeActuals } from './actuals.repository';
+import { type EntryInput, type FieldError, readEntry } from './entry-values';
+
+/** One row of a bulk entry: JSON or a sheet row. */
+export type EntryRow = EntryInput & { indicatorId: string; version?: number };
+
+/** How a bad row is named back to the clerk: `{ index }` for JSON, `{ sheetRow }` for a sheet. */
+export type RowLocator = (index: number) => Record<string, unknown>;
+
+const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
+
+@Injectable()
+export class ActualsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly evaluation: EvaluationTrigger,
+  ) {}
+
+  async get(caller: Caller, indicatorId: string, periodText: string): Promise<ActualDto> {
+    const target = await this.readableTarget(caller, indicatorId, periodText);
+    const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId: target.indicatorId, period: periodText });
+    if (!actual) throw new AppError('NOT_FOUND', `指标 ${indicatorId} 在 ${periodText} 尚无实际完成值`, { indicatorId, period: periodText });
+    return ActualDto.from(actual);
+  }
+
+  async history(caller: Caller, indicatorId: string, periodText: string): Promise<ActualRevisionDto[]> {
+    await this.readableTarget(caller, indicatorId, periodText);
+    const revisions = await this.dataSource
+      .getRepository(ActualRevision)
+      .createQueryBuilder('revision')
+      .innerJoin(Actual, 'actual', 'actual.id = revision.actualId')
+      .where('actual.indicatorId = :indicatorId AND actual.period = :period', { indicatorId, period: periodText })
+      .orderBy('revision.version', 'ASC')
+      .getMany();
+    return revisions.map(ActualRevisionDto.from);
+  }
+
+  /** One indicator's actual; `ifMatch` is the version the clerk last saw (ETag), else the current one. */
+  async put(caller: Caller, indicatorId: string, periodText: string, input: PutActualDto, ifMatch?: string): Promise<ActualDto> {
+    const period = periodOf(periodText);
+    const [target] = await findEntryTargets(this.dataSource.manager, [indicatorId], period.text);
+    if (!target) throw new AppError('NOT_FOUND', `指标 ${indicatorId} 不存在`, { indicatorId });
+    assertAllowed(canEnter(caller, target), `填报指标 ${indicatorId}`);
+    periodOf(period.text, target.year);
+    assertPeriodOpen(target.submissionStatus, period.text);
+    const expectedVersion = this.expectedVersion(target, ifMatch === undefined ? undefined : parseIfMatch(ifMatch));
+    const { values, errors } = readEntry(input, target.targetKind, period);
+    if (errors.length > 0) throw new AppError('ACTUAL_INVALID', `指标“${target.name}”的填报有误：${errors.map((e) => e.message).join('；')}`, { fields: fieldMap(errors) });
+    const [written] = await this.write(caller, period.text, target, [{ ...values, indicatorId, projectId: target.projectId, expectedVersion }]);
+    return ActualDto.from(written);
+  }
+
+  /** Many actuals of one unit and period: every row is checked first, then all are written in one statement or none. */
+  async putMany(caller: Caller, unitId: string, periodText: string, rows: readonly EntryRow[], locate: RowLocator = (index) => ({ index })): Promise<BulkResultDto> {
+    const owner = await findUnitOwner(this.dataSource.manager, unitId);
+    assertAllowed(canEnter(caller, owner), `填报单位“${owner.name}”的数据`);
+    const period = periodOf(periodText);
+    const ids = rows.map((r) => r.indicatorId).filter((id) => isUUID(id));
+    const targets = new Map((await findEntryTargets(this.dataSource.manager, ids, period.text)).map((t) => [t.indicatorId, t]));
+    const seen = new Set<string>();
+    const problems: Record<string, unknown>[] = [];
+    const writes: ActualWrite[] = [];
+    rows.forEach((row, index) => {
+      const errors: FieldError[] = [];
+      const target = targets.get(row.indicatorId);
+      if (!target || target.unitId !== unitId) errors.push({ field: 'indicatorId', message: `指标 ${row.indicatorId} 不属于单位“${owner.name}”` });
+      else if (seen.has(row.indicatorId)) errors.push({ field: 'indicatorId', message: '同一指标重复填报' });
+      else if (target.year !== null && target.year !== period.year) errors.push({ field: 'period', message: `期间 ${period.text} 不在项目的预算年度 ${target.year} 内` });
+      else if (row.version !== undefined && row.version !== (target.currentVersion ?? 0)) {
+        errors.push({ field: 'version', message: `已被他人修改：当前版本为 ${target.currentVersion ?? 0}，请刷新后重填` });
+      } else {
+        const entry = readEntry(row, target.targetKind, period);
+        errors.push(...entry.errors);
+        writes.push({ ...entry.values, indicatorId: row.indicatorId, projectId: target.projectId, expectedVersion: target.currentVersion ?? 0 });
+      }
+      seen.add(row.indicatorId);
+      if (errors.length > 0) problems.push({ ...locate(index), indicatorId: row.indicatorId, fields: fieldMap(errors) });
+    });
+    if (problems.length > 0) {
+      throw new AppError('ACTUAL_INVALID', `${problems.length} 行填报有误，全部未保存`, { rows: problems });
+    }
+    if (writes.length === 0) return { written: 0, versions: {} };
+    const first = targets.get(writes[0].indicatorId)!;
+    assertPeriodOpen(first.submissionStatus, period.text);
+    const written = await this.write(caller, period.text, first, writes);
+    return { written: written.length, versions: Object.fromEntries(written.map((a) => [a.indicatorId, a.version])) };
+  }
+
+  private async readableTarget(caller: Caller, indicatorId: string, periodText: string): Promise<EntryTarget> {
+    const period = periodOf(periodText);
+    const [target] = await findEntryTargets(this.dataSource.manager, [indicatorId], period.text);
+    if (!target) throw new AppError('NOT_FOUND', `指标 ${indicatorId} 不存在`, { indicatorId });
+    assertAllowed(canRead(caller, target), `查看指标 ${indicatorId}`);
+    return target;
+  }
+
+  private expectedVersion(target: EntryTarget, seen: number | undefined): number {
+    const current = target.currentVersion ?? 0;
+    if (seen !== undefined && seen !== current) throw versionConflict({ [target.indicatorId]: current });
+    return current;
+  }
+
+  /** All rows share the unit and period of `unit`; a row that lost a race rolls the whole write back. */
+  private async write(caller: Caller, period: string, unit: EntryTarget, writes: ActualWrite[]): Promise<Actual[]> {
+    const projectIds = [...new Set(writes.map((w) => w.projectId))];
+    const written = await this.dataSource.transaction(async (manager) => {
+      const context = { period, unitId: unit.unitId, actor: caller.actor, afterApproval: unit.reopened };
+      const rows = await writeActuals(manager, writes, context);
+      if (rows.length < writes.length) {
+        const now = await findEntryTargets(manager, writes.map((w) => w.indicatorId), period);
+        now.forEach((target) => assertPeriodOpen(target.submissionStatus, period));
+        throw versionConflict(Object.fromEntries(now.map((t) => [t.indicatorId, t.currentVersion ?? 0])));
+      }
+      await this.evaluation.markChanged(manager, projectIds, period);
+      return rows;
+    });
+    await this.evaluation.enqueue(projectIds, period);
+    return written;
+  }
+}
+
+function parseIfMatch(header: string): number {
+  const match = IF_MATCH.exec(header.trim());
+  if (!match) throw new AppError('BAD_REQUEST', `If-Match “${header}”应为实际完成值的版本号，如 "3"`, { ifMatch: header });
+  return Number(match[1]);
+}
+
+function versionConflict(currentVersions: Record<string, number>): AppError {
+  const versions = Object.values(currentVersions);
+  const single = versions.length === 1 ? { currentVersion: versions[0] } : {};
+  return new AppError('VERSION_CONFLICT', '实际完成值已被他人修改，请刷新后按当前版本重新提交', { ...single, currentVersions });
+}
+
+function fieldMap(errors: FieldError[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const { field, message } of errors) (fields[field] ??= []).push(message);
+  return fields;
+}

@@ -1,0 +1,80 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * The evaluation queue contract: producers (API, CLI, import, actuals writers) and the processor (worker) share
+ * these names and shapes. The braces are a Redis Cluster hash tag: every key of the queue lands in one slot.
+ */
+export const EVALUATION_QUEUE = '{evaluation}';
+
+export enum EvaluationJobName {
+  EvaluateProject = 'evaluate-project',
+  EvaluateYear = 'evaluate-year',
+  EvaluateBatch = 'evaluate-batch',
+  SweepStale = 'sweep-stale',
+}
+
+/** Score one project for one period (`2025`, `2025-H1`, `2025-Q3`, `2025-07`) from what is stored now. */
+export interface EvaluateProjectData {
+  projectId: string;
+  period: string;
+}
+
+/** Re-evaluate every project of a budget year, or of one department in it, for `period` (default: the year). */
+export interface EvaluateYearData {
+  year: number;
+  departmentId?: string;
+  period?: string;
+}
+
+/** A slice of an `evaluate-year` fan-out: scored together with set-based reads and one transaction. */
+export interface EvaluateBatchData {
+  projectIds: string[];
+  period: string;
+}
+
+export type SweepStaleData = Record<string, never>;
+
+export type EvaluationJob =
+  | { name: EvaluationJobName.EvaluateProject; data: EvaluateProjectData }
+  | { name: EvaluationJobName.EvaluateYear; data: EvaluateYearData }
+  | { name: EvaluationJobName.EvaluateBatch; data: EvaluateBatchData }
+  | { name: EvaluationJobName.SweepStale; data: SweepStaleData };
+
+export type EvaluationJobOf<Name extends EvaluationJobName> = Extract<EvaluationJob, { name: Name }>;
+
+export const EVALUATION_JOB_ATTEMPTS = 5;
+
+const RETRY: JobsOptions = {
+  attempts: EVALUATION_JOB_ATTEMPTS,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { count: 1_000, age: 24 * 3600 },
+  removeOnFail: { count: 10_000, age: 30 * 24 * 3600 },
+};
+
+export function evaluationKey(projectId: string, period: string): string {
+  return `evaluate-${projectId}-${period}`;
+}
+
+/**
+ * One job per project × period. The deterministic key is a deduplication id, not a jobId: BullMQ ignores an add
+ * whose jobId exists in any state, so a change made while the job runs, or before a kept completed job is
+ * removed, would be lost. With `keepLastIfActive` a burst collapses onto the waiting job, and an add during the
+ * active job schedules exactly one follow-up run once it finishes.
+ */
+export function evaluateProjectJob(projectId: string, period: string): EvaluationJobOf<EvaluationJobName.EvaluateProject> & { opts: JobsOptions } {
+  return {
+    name: EvaluationJobName.EvaluateProject,
+    data: { projectId, period },
+    opts: { ...RETRY, deduplication: { id: evaluationKey(projectId, period), keepLastIfActive: true } },
+  };
+}
+
+export function evaluateYearJob(data: EvaluateYearData): EvaluationJobOf<EvaluationJobName.EvaluateYear> & { opts: JobsOptions } {
+  return { name: EvaluationJobName.EvaluateYear, data, opts: RETRY };
+}
+
+export function evaluateBatchJob(data: EvaluateBatchData): EvaluationJobOf<EvaluationJobName.EvaluateBatch> & { opts: JobsOptions } {
+  return { name: EvaluationJobName.EvaluateBatch, data, opts: RETRY };
+}
+
+export const SWEEP_SCHEDULER_ID = 'sweep-stale';

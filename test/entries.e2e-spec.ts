@@ -1,0 +1,278 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Workbook } from 'exceljs';
+import { DataSource } from 'typeorm';
+import { bearer, issueToken } from './support/auth';
+import { type SeededUnit, seedUnit } from './support/entries';
+import { createTestApp, multipartFile } from './support/test-app';
+
+type Headers = Record<string, string>;
+
+describe('unit entries: actuals, spending, definitions and submissions', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let own: SeededUnit;
+  let other: SeededUnit;
+  const tokens: Record<string, Headers> = {};
+
+  const send = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Headers, payload?: unknown) =>
+    app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const countRows = async (table: string) => Number((await db.query(`SELECT count(*) FROM ${table}`))[0].count);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    db = app.get(DataSource);
+    own = await seedUnit(db, { targets: ['≥100人次', '有所提升', '待单位补充'] });
+    other = await seedUnit(db, { targets: ['≥10个'] });
+    tokens.admin = bearer(await issueToken(app, { role: 'admin' }));
+    tokens.unit = bearer(await issueToken(app, { role: 'unit', unitIds: [own.unitId] }));
+    tokens.otherUnit = bearer(await issueToken(app, { role: 'unit', unitIds: [other.unitId] }));
+    tokens.reviewer = bearer(await issueToken(app, { role: 'reviewer', departmentIds: [own.departmentId] }));
+    tokens.otherReviewer = bearer(await issueToken(app, { role: 'reviewer', departmentIds: [other.departmentId] }));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  describe('who may do what', () => {
+    const quantity = () => own.indicatorIds[0];
+    const endpoints: [name: string, method: 'GET' | 'PUT' | 'POST', url: () => string, payload?: unknown | (() => unknown)][] = [
+      ['read a project', 'GET', () => `/projects/${own.projectId}`],
+      ['read an actual’s history', 'GET', () => `/indicators/${quantity()}/actuals/2025-H1/history`],
+      ['put an actual', 'PUT', () => `/indicators/${quantity()}/actuals/2025-H1`, { value: 40 }],
+      ['put actuals in bulk', 'PUT', () => `/units/${own.unitId}/actuals/2025-H1`, () => [{ indicatorId: own.indicatorIds[0], value: 41 }]],
+      ['put spending', 'PUT', () => `/projects/${own.projectId}/spending/2025-H1`, { executed: '100.50' }],
+      ['read the submission', 'GET', () => `/units/${own.unitId}/submissions/2025-H1`],
+      ['approve a submission', 'POST', () => `/units/${own.unitId}/submissions/2025-Q1/approve`, {}],
+      ['import a document', 'POST', () => '/imports', { file: 'x' }],
+    ];
+    // allowed: the call passes the scope check (its own outcome may still be a 4xx for other reasons)
+    const allowed: Record<string, string[]> = {
+      admin: endpoints.map(([name]) => name),
+      unit: ['read a project', 'read an actual’s history', 'put an actual', 'put actuals in bulk', 'put spending', 'read the submission'],
+      otherUnit: [],
+      reviewer: ['read a project', 'read an actual’s history', 'read the submission', 'approve a submission'],
+      otherReviewer: [],
+    };
+    const cases = Object.keys(allowed).flatMap((who) => endpoints.map(([name, method, url, payload]) => [who, name, method, url, payload] as const));
+
+    it.each(cases)('%s → %s', async (who, name, method, url, payload) => {
+      const writesBefore = await countRows('audit_log');
+      const response = await send(method, url(), tokens[who], typeof payload === 'function' ? payload() : payload);
+      if (allowed[who].includes(name)) {
+        expect(response.statusCode).not.toBe(403);
+        expect(response.statusCode).not.toBe(401);
+      } else {
+        expect(response.statusCode).toBe(403);
+        expect(response.json().error.code).toBe('FORBIDDEN');
+        expect(await countRows('audit_log')).toBe(writesBefore);
+      }
+    });
+
+    it('lists only the caller’s own projects to a unit, and its department’s to a reviewer', async () => {
+      for (const [who, visible, hidden] of [['unit', own, other], ['reviewer', own, other], ['otherUnit', other, own]] as const) {
+        const ids = (await send('GET', '/projects?pageSize=200', tokens[who])).json().items.map((p: { id: string }) => p.id);
+        expect(ids).toContain(visible.projectId);
+        expect(ids).not.toContain(hidden.projectId);
+      }
+    });
+
+    it('leaves another unit’s actual untouched when a unit tries to write it', async () => {
+      const url = `/indicators/${other.indicatorIds[0]}/actuals/2025`;
+      await send('PUT', url, tokens.otherUnit, { value: 7 });
+      expect((await send('PUT', url, tokens.unit, { value: 999 })).statusCode).toBe(403);
+      expect((await send('PUT', `/units/${other.unitId}/actuals/2025`, tokens.unit, [{ indicatorId: other.indicatorIds[0], value: 999 }])).statusCode).toBe(403);
+      expect((await send('GET', url, tokens.otherUnit)).json()).toMatchObject({ value: '7', version: 1 });
+    });
+  });
+
+  describe('optimistic concurrency', () => {
+    it('refuses a stale If-Match with 409 and the current version, and loses nothing', async () => {
+      const url = `/indicators/${own.indicatorIds[0]}/actuals/2025-Q3`;
+      const first = await send('PUT', url, tokens.unit, { value: 10 });
+      expect(first.headers.etag).toBe('"1"');
+      const second = await send('PUT', url, { ...tokens.unit, 'if-match': first.headers.etag as string }, { value: 20 });
+      expect(second.json()).toMatchObject({ value: '20', version: 2 });
+      const stale = await send('PUT', url, { ...tokens.unit, 'if-match': '"1"' }, { value: 30 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
+      const history = (await send('GET', `${url}/history`, tokens.unit)).json();
+      expect(history.map((r: { version: number; value: string }) => [r.version, r.value])).toEqual([[1, '10'], [2, '20']]);
+    });
+
+    it('refuses a whole bulk when one row carries a stale version', async () => {
+      const rows = [
+        { indicatorId: own.indicatorIds[0], value: 50, version: 0 },
+        { indicatorId: own.indicatorIds[1], grade: '达成' },
+      ];
+      const before = await countRows('actual_revisions');
+      const response = await send('PUT', `/units/${own.unitId}/actuals/2025-Q3`, tokens.unit, rows);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.details.rows).toEqual([expect.objectContaining({ index: 0, fields: { version: [expect.stringMatching(/版本/)] } })]);
+      expect(await countRows('actual_revisions')).toBe(before);
+    });
+  });
+
+  describe('bad values', () => {
+    it.each([
+      ['text for a quantitative target', () => `/indicators/${own.indicatorIds[0]}/actuals/2025`, { value: '基本完成' }, 422, 'ACTUAL_INVALID', 'value'],
+      ['an unknown grade', () => `/indicators/${own.indicatorIds[1]}/actuals/2025`, { grade: '优秀' }, 422, 'ACTUAL_INVALID', 'grade'],
+      ['a period outside the project’s year', () => `/indicators/${own.indicatorIds[0]}/actuals/2026-H1`, { value: 1 }, 422, 'PERIOD_INVALID', null],
+      ['a malformed period', () => `/indicators/${own.indicatorIds[0]}/actuals/2025-Q5`, { value: 1 }, 422, 'PERIOD_INVALID', null],
+      ['a negative spend', () => `/projects/${own.projectId}/spending/2025`, { executed: -5 }, 422, 'SPENDING_INVALID', 'executed'],
+      ['a spend in fractions of 分', () => `/projects/${own.projectId}/spending/2025`, { executed: '10.005' }, 422, 'SPENDING_INVALID', 'executed'],
+      ['an unknown field', () => `/indicators/${own.indicatorIds[0]}/actuals/2025`, { value: 1, colour: 'red' }, 422, 'VALIDATION_FAILED', 'colour'],
+    ])('answers %s with a clear %i', async (_case, url, payload, status, code, field) => {
+      const before = await countRows('audit_log');
+      const response = await send('PUT', url(), tokens.unit, payload);
+      expect(response.statusCode).toBe(status);
+      expect(response.json().error).toMatchObject({ code, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+      if (field) expect(response.json().error.details.fields[field]).toEqual([expect.any(String)]);
+      expect(await countRows('audit_log')).toBe(before);
+    });
+
+    it('reports every bad row of a bulk by its index and stores none', async () => {
+      const before = await countRows('actuals');
+      const response = await send('PUT', `/units/${own.unitId}/actuals/2025-07`, tokens.unit, [
+        { indicatorId: own.indicatorIds[0], value: 'n/a' },
+        { indicatorId: own.indicatorIds[1], grade: '达成' },
+        { indicatorId: other.indicatorIds[0], value: 3 },
+      ]);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.details.rows.map((r: { index: number }) => r.index)).toEqual([0, 2]);
+      expect(await countRows('actuals')).toBe(before);
+    });
+  });
+
+  it('stores spending as an exact decimal in 元 with an audit row', async () => {
+    const response = await send('PUT', `/projects/${own.projectId}/spending/2025-Q1`, tokens.unit, { executed: '1234567.89' });
+    expect(response.json()).toMatchObject({ executed: '1234567.89', version: 1 });
+    const [row] = await db.query(`SELECT executed::text FROM spending WHERE "projectId" = $1 AND period = '2025-Q1'`, [own.projectId]);
+    expect(row.executed).toBe('1234567.89');
+  });
+
+  it('keeps a unit’s placeholder definition pending until a reviewer accepts it', async () => {
+    const placeholder = own.indicatorIds[2];
+    const bad = await send('PUT', `/indicators/${placeholder}/definition`, tokens.unit, { name: '培训人次', annualTarget: '待定' });
+    expect(bad.json().error).toMatchObject({ code: 'DEFINITION_INVALID', details: { fields: { annualTarget: [expect.any(String)] } } });
+    const proposed = await send('PUT', `/indicators/${placeholder}/definition`, tokens.unit, { name: '培训人次', level2: '数量指标', annualTarget: '≥200人次' });
+    expect(proposed.json()).toMatchObject({ status: 'proposed', annualTarget: { kind: 'quantitative', value: 200 } });
+    const pending = (await send('GET', `/projects/${own.projectId}`, tokens.unit)).json().indicators[2];
+    expect(pending.annualTarget.kind).toBe('placeholder');
+    expect((await send('POST', `/indicators/${placeholder}/definition/accept`, tokens.unit)).statusCode).toBe(403);
+    expect((await send('POST', `/indicators/${placeholder}/definition/accept`, tokens.reviewer)).json()).toMatchObject({ status: 'accepted' });
+    const accepted = (await send('GET', `/projects/${own.projectId}`, tokens.unit)).json().indicators[2];
+    expect(accepted).toMatchObject({ name: '培训人次', annualTarget: { kind: 'quantitative', value: '200', unit: '人次' } });
+    expect((await send('PUT', `/indicators/${placeholder}/definition`, tokens.unit, { name: 'x', annualTarget: '≥1个' })).statusCode).toBe(409);
+  });
+
+  it('submit → return → fix → submit → approve, locked while submitted and after approval, reopen marks later changes', async () => {
+    const period = '2025';
+    const submissionUrl = `/units/${own.unitId}/submissions/${period}`;
+    const [quantity, quality, defined] = own.indicatorIds;
+    await send('PUT', `/indicators/${defined}/actuals/${period}`, tokens.unit, { value: 200 });
+
+    await send('PUT', `/indicators/${quantity}/actuals/${period}`, tokens.unit, { value: 120 });
+    const incomplete = await send('POST', submissionUrl, tokens.unit);
+    expect(incomplete.statusCode).toBe(422);
+    expect(incomplete.json().error.details.findings).toEqual([expect.objectContaining({ indicatorId: quality, code: 'ACTUAL_MISSING' })]);
+
+    await send('PUT', `/indicators/${quality}/actuals/${period}`, tokens.unit, { grade: '部分达成' });
+    const noReason = await send('POST', submissionUrl, tokens.unit);
+    expect(noReason.json().error.details.findings).toEqual([expect.objectContaining({ indicatorId: quality, code: 'DEVIATION_REASON_MISSING' })]);
+
+    await send('PUT', `/indicators/${quality}/actuals/${period}`, tokens.unit, { grade: '部分达成', deviationCategory: '经费保障', deviationText: '资金下达较晚' });
+    expect((await send('POST', submissionUrl, tokens.unit)).json()).toMatchObject({ status: 'submitted', locked: true });
+    const whileSubmitted = await send('PUT', `/indicators/${quantity}/actuals/${period}`, tokens.unit, { value: 130 });
+    expect(whileSubmitted.statusCode).toBe(423);
+    expect(whileSubmitted.json().error.code).toBe('PERIOD_LOCKED');
+
+    expect((await send('POST', `${submissionUrl}/return`, tokens.reviewer, {})).statusCode).toBe(422);
+    expect((await send('POST', `${submissionUrl}/return`, tokens.reviewer, { reason: '满意度偏差原因过于简单' })).json()).toMatchObject({ status: 'returned', locked: false, reason: '满意度偏差原因过于简单' });
+    expect((await send('PUT', `/indicators/${quality}/actuals/${period}`, tokens.unit, { grade: '部分达成', deviationCategory: '经费保障', deviationText: '资金下达较晚，已调整采购计划' })).statusCode).toBe(200);
+    expect((await send('POST', submissionUrl, tokens.unit)).json().status).toBe('submitted');
+    expect((await send('POST', `${submissionUrl}/approve`, tokens.reviewer, {})).json()).toMatchObject({ status: 'approved', locked: true });
+    expect((await send('PUT', `/projects/${own.projectId}/spending/${period}`, tokens.unit, { executed: 1 })).statusCode).toBe(423);
+
+    expect((await send('POST', `${submissionUrl}/reopen`, tokens.unit, { reason: '想改' })).statusCode).toBe(403);
+    const reopened = (await send('POST', `${submissionUrl}/reopen`, tokens.reviewer, { reason: '审计发现数量有误' })).json();
+    expect(reopened).toMatchObject({ status: 'draft', locked: false, reopenedAt: expect.any(String) });
+    await send('PUT', `/indicators/${quantity}/actuals/${period}`, tokens.unit, { value: 110 });
+    const history = (await send('GET', `/indicators/${quantity}/actuals/${period}/history`, tokens.reviewer)).json();
+    expect(history.map((r: { value: string; afterApproval: boolean }) => [r.value, r.afterApproval])).toEqual([['120', false], ['110', true]]);
+    const actions = await db.query(`SELECT action FROM audit_log WHERE "subjectType" = 'submission' ORDER BY at`);
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(['submission.submit', 'submission.return', 'submission.submit', 'submission.approve', 'submission.reopen']);
+  });
+
+  it('marks every accepted change for re-evaluation of its project and period', async () => {
+    const period = '2025-H1';
+    await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/${period}`, tokens.unit, { value: 60 });
+    const [score] = await db.query(`SELECT "inputsChangedAt" FROM project_scores WHERE "projectId" = $1 AND period = $2`, [own.projectId, period]);
+    expect(score.inputsChangedAt).toBeInstanceOf(Date);
+  });
+
+  describe('the XLSX entry sheet', () => {
+    let sheetUnit: SeededUnit;
+    let clerk: Headers;
+    const url = () => `/units/${sheetUnit.unitId}/entry-sheet?period=2025-H1`;
+
+    beforeAll(async () => {
+      sheetUnit = await seedUnit(db, { targets: ['≥100人次', '有所提升', '≤5%'] });
+      clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [sheetUnit.unitId] }));
+    });
+
+    const download = async () => {
+      const response = await send('GET', url(), clerk);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/spreadsheetml/);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      return workbook;
+    };
+    const upload = async (workbook: Workbook) =>
+      app.inject({ method: 'POST', url: url(), ...multipartFile('filled.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), clerk) });
+    const header = (workbook: Workbook) => workbook.getWorksheet('填报')!.getRow(1).values as string[];
+    const columnOf = (workbook: Workbook, title: string) => header(workbook).findIndex((h) => h?.startsWith(title));
+
+    it('lists one row per indicator with its target, a hidden id, a locked header and a grade list', async () => {
+      const workbook = await download();
+      const sheet = workbook.getWorksheet('填报')!;
+      expect(sheet.rowCount).toBe(1 + sheetUnit.indicatorIds.length);
+      expect(sheet.getColumn(1).hidden).toBe(true);
+      expect(sheet.getColumn(columnOf(workbook, '年度指标值')).values.slice(2)).toEqual(['≥100人次', '有所提升', '≤5%']);
+      expect(sheet.getRow(1).getCell(1).protection?.locked).not.toBe(false);
+      const gradeCell = sheet.getRow(3).getCell(columnOf(workbook, '完成等级'));
+      expect(gradeCell.protection).toMatchObject({ locked: false });
+      expect(gradeCell.dataValidation).toMatchObject({ type: 'list', formulae: ['"达成,部分达成,未达成"'] });
+    });
+
+    it('rejects the whole sheet when one row is bad, naming its sheet row, then applies the fixed sheet', async () => {
+      const workbook = await download();
+      const sheet = workbook.getWorksheet('填报')!;
+      const [value, grade, reason] = ['实际完成值', '完成等级', '偏差原因分析'].map((title) => columnOf(workbook, title));
+      sheet.getRow(2).getCell(value).value = 80;
+      sheet.getRow(3).getCell(grade).value = '部分达成';
+      sheet.getRow(3).getCell(reason).value = '进度滞后';
+      sheet.getRow(4).getCell(value).value = '约三成';
+      const before = await countRows('actuals');
+      const rejected = await upload(workbook);
+      expect(rejected.statusCode).toBe(422);
+      expect(rejected.json().error.details.rows).toEqual([expect.objectContaining({ sheetRow: 4, fields: { value: [expect.any(String)] } })]);
+      expect(await countRows('actuals')).toBe(before);
+
+      sheet.getRow(4).getCell(value).value = 3.5;
+      const applied = await upload(workbook);
+      expect(applied.json()).toMatchObject({ written: 3 });
+      const again = (await download()).getWorksheet('填报')!;
+      expect([again.getRow(2).getCell(value).value, again.getRow(3).getCell(grade).value, again.getRow(4).getCell(value).value]).toEqual([80, '部分达成', 3.5]);
+    });
+
+    it('refuses a workbook that is not an entry sheet', async () => {
+      const workbook = new Workbook();
+      workbook.addWorksheet('Sheet1').addRow(['x']);
+      const response = await upload(workbook);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.code).toBe('SHEET_INVALID');
+    });
+  });
+});
