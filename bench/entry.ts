@@ -2,10 +2,10 @@ import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens.service';
 import { migrate } from '../src/cli/migrate';
+import { dropScratch } from './lib/scratch';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = 50;
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     report(results, bulkMs);
   } finally {
     server?.kill('SIGTERM');
-    await cleanUp(runId);
+    await dropScratch(ADMIN_URL, REDIS_URL, runId);
   }
 }
 
@@ -125,21 +125,6 @@ function report(results: Figures[], bulkMs: number): void {
     console.log(`| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} |`);
   }
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one HTTP request, one transaction): ${bulkMs} ms`);
-}
-
-async function cleanUp(runId: string): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${runId}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = nextCursor;
-  } while (cursor !== '0');
-  await redis.quit();
 }
 
 main().catch((error: unknown) => {

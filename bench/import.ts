@@ -6,9 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { migrate } from '../src/cli/migrate';
+import { dropScratch } from './lib/scratch';
 import { syntheticDocument, type SyntheticLayout } from './lib/synthetic-document';
 
 const DIST = join(__dirname, '..', 'src');
@@ -168,17 +168,6 @@ async function copyBaseline(db: Client, url: string, dir: string, keys: boolean)
   return seconds(start);
 }
 
-async function dropRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-}
-
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   const runId = `jixiao_bench_${randomBytes(4).toString('hex')}`;
@@ -192,11 +181,7 @@ async function main(): Promise<void> {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
     await db.end().catch(() => undefined);
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
-    await admin.end();
-    await dropRedisPrefix(runId);
+    await dropScratch(ADMIN_URL, REDIS_URL, runId);
     await rm(dir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
