@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import { ConfigModule, type AppConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EvaluationsModule } from './evaluation/evaluations.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -32,6 +33,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
     IndicatorsModule,
     SubmissionsModule,
     HealthModule,
+    EvaluationsModule,
     ImportsModule,
     ProjectsModule,
     ScorecardsModule,

@@ -98,6 +98,9 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
       const history = (await send('GET', `${url}/history`, tokens.unit)).json();
       expect(history.map((r: { version: number; value: string }) => [r.version, r.value])).toEqual([[1, '10'], [2, '20']]);
+      const audits = await db.query(`SELECT actor, before, after FROM audit_log WHERE "subjectId" = $1 ORDER BY at`, [second.json().id]);
+      expect(audits.map((a: { before: { value: string } | null; after: { value: string } }) => [a.before?.value ?? null, a.after.value])).toEqual([[null, '10'], ['10', '20']]);
+      expect(audits[0].actor).toMatch(/^token:/);
     });
 
     it('refuses a whole bulk when one row carries a stale version', async () => {

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import type { Actual, ActualRevision } from '../database/entities';
+import type { Actual, ActualEntryColumns, ActualRevision } from '../database/entities';
+
+/** A row as SQL returns it: the entry columns beside the others, not embedded. */
+export type Flat<T extends { entry: ActualEntryColumns }> = Omit<T, 'entry'> & ActualEntryColumns;
+
+export const flatten = <T extends { entry: ActualEntryColumns }>({ entry, ...rest }: T): Flat<T> => ({ ...rest, ...entry });
 import { DEVIATION_CATEGORIES, type EntryInput, GRADE_CHOICES, POSSIBILITY_CHOICES } from './entry-values';
 
 export class EvidenceDto {
@@ -71,7 +76,7 @@ export class ActualDto {
   @ApiProperty({ type: String, nullable: true }) updatedBy!: string | null;
   @ApiProperty() updatedAt!: Date;
 
-  static from(row: Actual): ActualDto {
+  static from(row: Omit<Flat<Actual>, 'projectId' | 'createdAt'>): ActualDto {
     const { id, indicatorId, period, value, grade, text, deviationCategory, deviationText, possibility, suggestion, evidence, version, updatedBy, updatedAt } = row;
     return { id, indicatorId, period, value, grade, text, deviationCategory, deviationText, possibility, suggestion, evidence, version, updatedBy, updatedAt };
   }
@@ -91,7 +96,7 @@ export class ActualRevisionDto {
   @ApiProperty({ type: String, nullable: true }) changedBy!: string | null;
   @ApiProperty() changedAt!: Date;
 
-  static from(row: ActualRevision): ActualRevisionDto {
+  static from(row: Flat<ActualRevision>): ActualRevisionDto {
     const { version, value, grade, text, deviationCategory, deviationText, possibility, suggestion, evidence, afterApproval, changedBy, changedAt } = row;
     return { version, value, grade, text, deviationCategory, deviationText, possibility, suggestion, evidence, afterApproval, changedBy, changedAt };
   }

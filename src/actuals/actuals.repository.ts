@@ -24,6 +24,8 @@ export interface ActualWrite extends EntryValues {
   expectedVersion: number;
 }
 
+export type WrittenActual = Pick<Actual, 'id' | 'indicatorId' | 'version' | 'updatedAt'>;
+
 export interface WriteContext {
   period: string;
   unitId: string | null;
@@ -63,6 +65,11 @@ const NAMES = COLUMNS.map(([name]) => `"${name}"`).join(', ');
 const ARRAYS = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
 const [PERIOD, ACTOR, UNIT, AFTER_APPROVAL] = [1, 2, 3, 4].map((n) => `$${COLUMNS.length + n}`);
 
+/** The audit row names the versions and the values that matter; actual_revisions keeps every field of each. */
+function auditSummary(alias: string): string {
+  return `jsonb_build_object('version', ${alias}.version, 'value', ${alias}.value::text, 'grade', ${alias}.grade, 'text', ${alias}.text, 'deviationText', ${alias}."deviationText")`;
+}
+
 /**
  * Upserts many actuals, their revisions and audit rows in one statement (one array parameter per column). An
  * actual whose version moved on since it was read, or whose period was locked meanwhile, is left out of the
@@ -91,12 +98,12 @@ revisions AS (
 ),
 audit AS (
   INSERT INTO audit_log (actor, action, "subjectType", "subjectId", before, after)
-  SELECT ${ACTOR}, 'actual.put', 'actual', written.id, to_jsonb(previous), to_jsonb(written)
+  SELECT ${ACTOR}, 'actual.put', 'actual', written.id, CASE WHEN previous.id IS NOT NULL THEN ${auditSummary('previous')} END, ${auditSummary('written')}
     FROM written LEFT JOIN previous ON previous.id = written.id
 )
-SELECT * FROM written`;
+SELECT id, "indicatorId", version, "updatedAt" FROM written`;
 
-export async function writeActuals(manager: EntityManager, rows: readonly ActualWrite[], context: WriteContext): Promise<Actual[]> {
+export async function writeActuals(manager: EntityManager, rows: readonly ActualWrite[], context: WriteContext): Promise<WrittenActual[]> {
   const arrays = COLUMNS.map(([name]) => rows.map((row) => (name === 'evidence' ? JSON.stringify(row.evidence) : row[name])));
   return manager.query(WRITE_ACTUALS, [...arrays, context.period, context.actor, context.unitId, context.afterApproval]);
 }

@@ -10,8 +10,8 @@ import { Actual, ActualRevision } from '../database/entities';
 import { findUnitOwner } from '../database/owners';
 import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { assertPeriodOpen } from '../submissions/period-lock';
-import { ActualDto, ActualRevisionDto, BulkResultDto, type PutActualDto } from './actual.dto';
-import { type ActualWrite, type EntryTarget, findEntryTargets, writeActuals } from './actuals.repository';
+import { ActualDto, ActualRevisionDto, BulkResultDto, flatten, type PutActualDto } from './actual.dto';
+import { type ActualWrite, type EntryTarget, type WrittenActual, findEntryTargets, writeActuals } from './actuals.repository';
 import { type EntryInput, type FieldError, readEntry } from './entry-values';
 
 /** One row of a bulk entry: JSON or a sheet row. */
@@ -33,7 +33,7 @@ export class ActualsService {
     const target = await this.readableTarget(caller, indicatorId, periodText);
     const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId: target.indicatorId, period: periodText });
     if (!actual) throw new AppError('NOT_FOUND', `指标 ${indicatorId} 在 ${periodText} 尚无实际完成值`, { indicatorId, period: periodText });
-    return ActualDto.from(actual);
+    return ActualDto.from(flatten(actual));
   }
 
   async history(caller: Caller, indicatorId: string, periodText: string): Promise<ActualRevisionDto[]> {
@@ -45,7 +45,7 @@ export class ActualsService {
       .where('actual.indicatorId = :indicatorId AND actual.period = :period', { indicatorId, period: periodText })
       .orderBy('revision.version', 'ASC')
       .getMany();
-    return revisions.map(ActualRevisionDto.from);
+    return revisions.map((revision) => ActualRevisionDto.from(flatten(revision)));
   }
 
   /** One indicator's actual; `ifMatch` is the version the clerk last saw (ETag), else the current one. */
@@ -60,7 +60,7 @@ export class ActualsService {
     const { values, errors } = readEntry(input, target.targetKind, period);
     if (errors.length > 0) throw new AppError('ACTUAL_INVALID', `指标“${target.name}”的填报有误：${errors.map((e) => e.message).join('；')}`, { fields: fieldMap(errors) });
     const [written] = await this.write(caller, period.text, target, [{ ...values, indicatorId, projectId: target.projectId, expectedVersion }]);
-    return ActualDto.from(written);
+    return ActualDto.from({ ...values, ...written, period: period.text, updatedBy: caller.actor });
   }
 
   /** Many actuals of one unit and period: every row is checked first, then all are written in one statement or none. */
@@ -114,7 +114,7 @@ export class ActualsService {
   }
 
   /** All rows share the unit and period of `unit`; a row that lost a race rolls the whole write back. */
-  private async write(caller: Caller, period: string, unit: EntryTarget, writes: ActualWrite[]): Promise<Actual[]> {
+  private async write(caller: Caller, period: string, unit: EntryTarget, writes: ActualWrite[]): Promise<WrittenActual[]> {
     const projectIds = [...new Set(writes.map((w) => w.projectId))];
     const written = await this.dataSource.transaction(async (manager) => {
       const context = { period, unitId: unit.unitId, actor: caller.actor, afterApproval: unit.reopened };

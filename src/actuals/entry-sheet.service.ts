@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
-import { assertAllowed, canRead } from '../auth/scope';
+import { assertAllowed, canEnter, canRead } from '../auth/scope';
 import { periodOf } from '../common/period';
 import { findUnitOwner } from '../database/owners';
 import type { BulkResultDto } from './actual.dto';
@@ -36,6 +36,8 @@ export class EntrySheetService {
 
   /** Applies every filled row of the sheet or none; bad rows are reported by their sheet row number. */
   async upload(caller: Caller, unitId: string, periodText: string, content: Buffer): Promise<BulkResultDto> {
+    const owner = await findUnitOwner(this.dataSource.manager, unitId);
+    assertAllowed(canEnter(caller, owner), `填报单位“${owner.name}”的数据`);
     const entries = await readEntrySheet(content);
     return this.actuals.putMany(caller, unitId, periodText, entries, (index) => ({ sheetRow: entries[index].sheetRow }));
   }

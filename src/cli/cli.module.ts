@@ -9,5 +9,5 @@ import { QueueModule } from '../queue/queue.module';
  * What the CLI needs in-process (imports, tokens): Postgres, the import runner and tokens, no HTTP. Redis only to
  * request evaluations; when it is unreachable the import still succeeds and the worker's sweeper scores it later.
  */
-@Module({ imports: [ConfigModule, DatabaseModule, QueueModule, ImportRunnerModule, AuthModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('api'), ImportRunnerModule, AuthModule] })
 export class CliModule {}

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerEvaluateCommand } from './evaluate.command';
 import { registerHealthCommand } from './health.command';
 import { registerImportCommand } from './import.command';
 import { registerMigrateCommand } from './migrate.command';
@@ -13,6 +14,7 @@ registerMigrateCommand(program);
 registerImportCommand(program);
 registerStartCommand(program);
 registerHealthCommand(program);
+registerEvaluateCommand(program);
 registerTokenCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

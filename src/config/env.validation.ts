@@ -36,6 +36,17 @@ export class EnvironmentVariables {
   @Min(1)
   IMPORT_CONCURRENCY = 2;
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EVALUATION_CONCURRENCY = 4;
+
+  /** How often the worker re-enqueues projects whose inputs changed after their last score (Redis was down). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  EVALUATION_SWEEP_MS = 60_000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL = 'log';
 }

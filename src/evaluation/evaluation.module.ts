@@ -7,6 +7,6 @@ import { EVALUATION_QUEUE } from './evaluation.queue';
 @Module({
   imports: [BullModule.registerQueue({ name: EVALUATION_QUEUE })],
   providers: [EvaluationTrigger],
-  exports: [EvaluationTrigger],
+  exports: [EvaluationTrigger, BullModule],
 })
 export class EvaluationModule {}

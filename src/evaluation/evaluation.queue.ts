@@ -76,5 +76,3 @@ export function evaluateYearJob(data: EvaluateYearData): EvaluationJobOf<Evaluat
 export function evaluateBatchJob(data: EvaluateBatchData): EvaluationJobOf<EvaluationJobName.EvaluateBatch> & { opts: JobsOptions } {
   return { name: EvaluationJobName.EvaluateBatch, data, opts: RETRY };
 }
-
-export const SWEEP_SCHEDULER_ID = 'sweep-stale';

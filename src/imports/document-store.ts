@@ -2,8 +2,9 @@ import type { Finding, Target } from '@app/domain';
 import type { ParsedDocument, ParsedIndicator, ParsedProject } from '@app/importer';
 import type { EntityManager } from 'typeorm';
 import { BulkColumn, copyRows } from '../database/bulk-insert';
-import type { FlagSubjectType, ImportWarning } from '../database/entities';
+import type { ImportWarning } from '../database/entities';
 import { uuidV7 } from '../database/uuid-v7';
+import { FLAG_COLUMNS, FlagResult, findingFlags } from '../evaluation/project-evaluation';
 
 export interface StoredCounts {
   departmentId: string | null;
@@ -27,13 +28,6 @@ interface IndicatorRow {
   projectId: string;
   position: number;
   indicator: ParsedIndicator;
-}
-
-interface FlagRow {
-  subjectType: FlagSubjectType;
-  subjectId: string;
-  projectId: string;
-  finding: Finding;
 }
 
 const money = (value: number | null | undefined) => (value == null ? null : value.toFixed(2));
@@ -84,15 +78,6 @@ const INDICATOR_COLUMNS: BulkColumn<IndicatorRow>[] = [
   ...targetColumns('period', (i) => i.periodTarget),
 ];
 
-const FLAG_COLUMNS: BulkColumn<FlagRow>[] = [
-  { name: 'subjectType', type: 'flag_subject_type', value: (r) => r.subjectType },
-  { name: 'subjectId', type: 'uuid', value: (r) => r.subjectId },
-  { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
-  { name: 'code', type: 'varchar', value: (r) => r.finding.code },
-  { name: 'severity', type: 'flag_severity', value: (r) => r.finding.severity },
-  { name: 'message', type: 'text', value: (r) => r.finding.message },
-  { name: 'details', type: 'jsonb', value: (r) => JSON.stringify(r.finding.details ?? {}) },
-];
 
 /**
  * Writes one parsed document (departments and units upserted, projects, indicators, review flags) through the
@@ -199,21 +184,10 @@ function linkParents(projects: ProjectRow[]): void {
   }
 }
 
-/** One open flag per subject and code (the `IDX_flags_open` rule): the first finding wins. */
-function flagRows(projects: ProjectRow[], indicators: IndicatorRow[], findings: Finding[][]): FlagRow[] {
-  const indicatorIds = new Map(indicators.map((row) => [`${row.projectId}/${row.position}`, row.id]));
-  const rows = new Map<string, FlagRow>();
-  projects.forEach((project, index) => {
-    for (const finding of findings[index] ?? []) {
-      const indicatorId =
-        finding.indicatorIndex === null ? undefined : indicatorIds.get(`${project.id}/${finding.indicatorIndex}`);
-      const subjectType: FlagSubjectType = indicatorId ? 'indicator' : 'project';
-      const subjectId = indicatorId ?? project.id;
-      const key = `${subjectId}/${finding.code}`;
-      if (!rows.has(key)) rows.set(key, { subjectType, subjectId, projectId: project.id, finding });
-    }
-  });
-  return [...rows.values()];
+function flagRows(projects: ProjectRow[], indicators: IndicatorRow[], findings: Finding[][]): FlagResult[] {
+  const indicatorIds = new Map<string, string[]>(projects.map((row) => [row.id, []]));
+  for (const row of indicators) indicatorIds.get(row.projectId)![row.position] = row.id;
+  return projects.flatMap((project, index) => findingFlags(project.id, indicatorIds.get(project.id)!, findings[index] ?? []));
 }
 
 function documentWarnings(document: ParsedDocument): ImportWarning[] {

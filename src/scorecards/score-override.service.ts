@@ -18,7 +18,8 @@ export interface OverrideRequest extends OverrideScoreDto {
 
 function toScoringActual(actual: Actual | undefined, override: ScoringActual['override']): ScoringActual | null {
   if (!actual) return override ? { override } : null;
-  return { value: numberOrNull(actual.value), text: actual.text, grade: actual.grade, override };
+  const { value, text, grade } = actual.entry;
+  return { value: numberOrNull(value), text, grade, override };
 }
 
 function toScoringIndicator(row: Indicator): IndicatorForScoring {

@@ -51,8 +51,9 @@ function forScoring(indicator: Indicator): IndicatorForScoring {
   };
 }
 
-function entryOf(actual: Actual | undefined): IndicatorEntry | null {
-  if (!actual) return null;
+function entryOf(row: Actual | undefined): IndicatorEntry | null {
+  if (!row) return null;
+  const actual = row.entry;
   return {
     value: actual.value === null ? null : Number(actual.value),
     text: actual.text,

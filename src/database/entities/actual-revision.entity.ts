@@ -1,5 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Actual, CompletionPossibility, EvidenceRef, QUALITATIVE_GRADES, COMPLETION_POSSIBILITIES, QualitativeGrade } from './actual.entity';
+import { ActualEntryColumns } from './actual-entry.columns';
+import { Actual } from './actual.entity';
 
 /** Every stored version of an actual, written in the same transaction as the change. */
 @Entity('actual_revisions')
@@ -17,29 +18,8 @@ export class ActualRevision {
   @Column({ type: 'integer' })
   version: number;
 
-  @Column({ type: 'numeric', nullable: true })
-  value: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  text: string | null;
-
-  @Column({ type: 'enum', enum: QUALITATIVE_GRADES, enumName: 'qualitative_grade', nullable: true })
-  grade: QualitativeGrade | null;
-
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  deviationCategory: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  deviationText: string | null;
-
-  @Column({ type: 'enum', enum: COMPLETION_POSSIBILITIES, enumName: 'completion_possibility', nullable: true })
-  possibility: CompletionPossibility | null;
-
-  @Column({ type: 'text', nullable: true })
-  suggestion: string | null;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  evidence: EvidenceRef[];
+  @Column(() => ActualEntryColumns, { prefix: false })
+  entry: ActualEntryColumns;
 
   /** Written while the period's submission was reopened after approval. */
   @Column({ type: 'boolean', default: false })

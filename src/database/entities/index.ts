@@ -9,15 +9,14 @@ import { ImportFile } from './import-file.entity';
 import { Import } from './import.entity';
 import { Indicator } from './indicator.entity';
 import { ProjectScore } from './project-score.entity';
-import { ProjectScorecard } from './project-scorecard.entity';
 import { Project } from './project.entity';
 import { ReportSchedule } from './report-schedule.entity';
 import { Report } from './report.entity';
 import { Spending } from './spending.entity';
 import { Submission } from './submission.entity';
-import { UnitScorecard } from './unit-scorecard.entity';
 import { Unit } from './unit.entity';
 
+export * from './actual-entry.columns';
 export * from './actual-revision.entity';
 export * from './actual.entity';
 export * from './api-token.entity';
@@ -29,18 +28,15 @@ export * from './import-file.entity';
 export * from './import.entity';
 export * from './indicator.entity';
 export * from './project-score.entity';
-export * from './project-scorecard.entity';
 export * from './project.entity';
 export * from './report-schedule.entity';
 export * from './report.entity';
 export * from './spending.entity';
 export * from './submission.entity';
 export * from './target.columns';
-export * from './scorecard-counts.columns';
-export * from './unit-scorecard.entity';
 export * from './unit.entity';
 
 export const ENTITIES = [
   Department, Unit, Import, ImportFile, Project, Indicator, Actual, ActualRevision, Spending, Submission,
-  Evaluation, ProjectScore, ProjectScorecard, UnitScorecard, Flag, ReportSchedule, Report, ApiToken, AuditLogEntry,
+  Evaluation, ProjectScore, Flag, ReportSchedule, Report, ApiToken, AuditLogEntry,
 ];

@@ -1,0 +1,104 @@
+import { Queue, Worker } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { evaluationProgress } from '../src/cli/evaluate-year';
+import { migrate } from '../src/cli/migrate';
+import { databaseOptions } from '../src/database/database.options';
+import { EVALUATION_QUEUE, evaluateYearJob } from '../src/evaluation/evaluation.queue';
+import { redisOptions } from '../src/queue/queue.module';
+import { INDICATORS_PER_PROJECT, generateProjects } from './generate-projects';
+import { peakRssMb, spawnWorker, stopWorker, waitForWorkers } from './worker-processes';
+
+/**
+ * Re-evaluates BENCH_PROJECTS (default 100 000) projects × 10 indicators with 1 and with 2 worker processes, beside
+ * the BullMQ no-op job rate on the same Redis. Scratch database and Redis prefix, dropped at the end.
+ * Run: `npm run bench:evaluate` (Postgres and Redis from DATABASE_URL's server and REDIS_URL).
+ */
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const NOOP_JOBS = 20_000;
+const YEAR = 2025;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CONCURRENCY = process.env.EVALUATION_CONCURRENCY ?? '2';
+
+async function noopJobsPerSecond(prefix: string): Promise<number> {
+  const connection = { ...redisOptions(REDIS_URL), maxRetriesPerRequest: null };
+  const queue = new Queue('bench-noop', { connection, prefix });
+  const worker = new Worker('bench-noop', async () => undefined, { connection, prefix, concurrency: 50, autorun: false });
+  const started = Date.now();
+  for (let start = 0; start < NOOP_JOBS; start += 1_000) {
+    await queue.addBulk(Array.from({ length: 1_000 }, (_, i) => ({ name: 'noop', data: { i: start + i }, opts: { removeOnComplete: true } })));
+  }
+  void worker.run();
+  while ((await queue.getJobCounts('wait', 'active', 'prioritized')).wait + (await queue.getActiveCount()) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const rate = NOOP_JOBS / ((Date.now() - started) / 1000);
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return rate;
+}
+
+async function reEvaluate(dataSource: DataSource, env: Record<string, string>, workers: number): Promise<{ seconds: number; rssMb: number }> {
+  await dataSource.query('TRUNCATE project_scores, evaluations');
+  const queue = new Queue(EVALUATION_QUEUE, { connection: redisOptions(REDIS_URL), prefix: env.REDIS_PREFIX });
+  const children = Array.from({ length: workers }, () => spawnWorker(env));
+  try {
+    await waitForWorkers(queue, workers);
+    const since = new Date((await dataSource.query('SELECT now() AS now'))[0].now);
+    const started = Date.now();
+    const job = evaluateYearJob({ year: YEAR });
+    await queue.add(job.name, job.data, job.opts);
+    for (;;) {
+      const { done, total } = await evaluationProgress(dataSource, { year: YEAR }, since);
+      if (done >= total) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const rssMb = Math.max(...children.map((child) => peakRssMb(child.pid!)));
+    return { seconds, rssMb };
+  } finally {
+    await Promise.all(children.map((child) => stopWorker(child)));
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const runId = `jixiao_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${runId}`;
+  const env = { DATABASE_URL: url.toString(), REDIS_URL, REDIS_PREFIX: runId, EVALUATION_CONCURRENCY: CONCURRENCY };
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  await migrate();
+  const dataSource = await new DataSource({ ...databaseOptions(env.DATABASE_URL), entities: [] }).initialize();
+  try {
+    let started = Date.now();
+    await generateProjects(dataSource, PROJECTS, YEAR);
+    const indicators = PROJECTS * INDICATORS_PER_PROJECT;
+    console.log(`generated ${PROJECTS} projects, ${indicators} indicators in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const noop = await noopJobsPerSecond(runId);
+    const rows = [`| BullMQ no-op jobs (baseline, in-process, concurrency 50) | ${NOOP_JOBS} jobs | | ${Math.round(noop)} jobs/s | |`];
+    for (const workers of [1, 2]) {
+      started = Date.now();
+      const { seconds, rssMb } = await reEvaluate(dataSource, env, workers);
+      rows.push(`| re-evaluate, ${workers} worker process${workers > 1 ? 'es' : ''} (concurrency ${CONCURRENCY}) | ${indicators} indicators / ${PROJECTS} projects | ${seconds.toFixed(1)} s | ${Math.round(indicators / seconds)} indicators/s (${Math.round(PROJECTS / seconds)} projects/s) | ${rssMb} MB |`);
+      console.log(rows.at(-1));
+    }
+    console.log(['', '| run | size | time | rate | worker peak RSS |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'));
+  } finally {
+    await dataSource.destroy();
+    const admin = new Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,60 @@
+import type { DataSource } from 'typeorm';
+
+/** Ten indicators per project across the 一级 pools, positive targets of 100, so weights and ratios vary by actual. */
+const INDICATOR_LAYOUT: [level1: string, level2: string][] = [
+  ['产出指标', '数量指标'],
+  ['产出指标', '数量指标'],
+  ['产出指标', '质量指标'],
+  ['产出指标', '质量指标'],
+  ['产出指标', '时效指标'],
+  ['效益指标', '社会效益指标'],
+  ['效益指标', '社会效益指标'],
+  ['效益指标', '经济效益指标'],
+  ['效益指标', '可持续影响指标'],
+  ['满意度指标', '服务对象满意度指标'],
+];
+export const INDICATORS_PER_PROJECT = INDICATOR_LAYOUT.length;
+
+/**
+ * `projects` projects of `year` with ten indicators each, a year-end actual for most indicators (40–119 % of the
+ * target, derived from the indicator id, so reruns on the same rows agree) and spending — all by set-based SQL.
+ */
+export async function generateProjects(dataSource: DataSource, projects: number, year: number): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO projects (id, year, name, amount, goal)
+     SELECT gen_random_uuid(), $2, '生成项目 ' || g, 1000000, '生成的绩效目标' FROM generate_series(1, $1) g`,
+    [projects, year],
+  );
+  await dataSource.query(
+    `INSERT INTO indicators ("projectId", position, level1, level2, name, "annualRaw", "annualKind", "annualComparator", "annualValue", "annualUnit")
+     SELECT p.id, l.position - 1, l.level1, l.level2, l.level2 || ' ' || l.position, '≥100', 'quantitative', 'gte', 100, '个'
+     FROM projects p CROSS JOIN unnest($2::varchar[], $3::varchar[]) WITH ORDINALITY AS l(level1, level2, position)
+     WHERE p.year = $1`,
+    [year, INDICATOR_LAYOUT.map(([level1]) => level1), INDICATOR_LAYOUT.map(([, level2]) => level2)],
+  );
+  await dataSource.query(
+    `INSERT INTO actuals ("indicatorId", "projectId", period, version, value)
+     SELECT i.id, i."projectId", $2, 1, 40 + abs(hashtext(i.id::text)) % 80
+     FROM indicators i JOIN projects p ON p.id = i."projectId"
+     WHERE p.year = $1 AND abs(hashtext(i.id::text)) % 10 <> 0`,
+    [year, String(year)],
+  );
+  await dataSource.query(
+    `INSERT INTO spending ("projectId", period, version, executed)
+     SELECT id, $2, 1, 500000 + abs(hashtext(id::text)) % 500000 FROM projects WHERE year = $1`,
+    [year, String(year)],
+  );
+  await dataSource.query('ANALYZE');
+}
+
+/** An order-independent digest of every stored project score of the year, to compare two runs. */
+export async function scoresChecksum(dataSource: DataSource, year: number): Promise<string> {
+  const [row] = await dataSource.query(
+    `SELECT count(*)::int AS n,
+            md5(string_agg(s."projectId" || s.period || coalesce(s.score::text, '-') || coalesce(s.grade, '-') || coalesce(s."inputsHash", '-'),
+                           ',' ORDER BY s."projectId", s.period)) AS digest
+     FROM project_scores s JOIN projects p ON p.id = s."projectId" WHERE p.year = $1`,
+    [year],
+  );
+  return `${row.n}:${row.digest}`;
+}

@@ -1,0 +1,210 @@
+import { parsePeriod } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { bulkInsert, BulkColumn } from '../database/bulk-insert';
+import {
+  ActualRow,
+  ENTRY_RULES,
+  FLAG_COLUMNS,
+  FlagResult,
+  IndicatorResult,
+  IndicatorRow,
+  ProjectInputs,
+  ProjectResult,
+  ProjectRow,
+  RECHECKED_PROJECT_RULES,
+  evaluateProject,
+  inputsHash,
+} from './project-evaluation';
+
+export interface EvaluationOutcome {
+  evaluated: number;
+  unchanged: number;
+}
+
+const targetColumns = (prefix: 'annual' | 'period') =>
+  `json_build_object('raw', i."${prefix}Raw", 'kind', i."${prefix}Kind", 'comparator', i."${prefix}Comparator",
+     'value', i."${prefix}Value"::text, 'upper', i."${prefix}Upper"::text, 'unit', i."${prefix}Unit", 'per', i."${prefix}Per")`;
+
+const EVALUATION_COLUMNS: BulkColumn<IndicatorResult & { projectId: string; period: string; hash: string }>[] = [
+  { name: 'indicatorId', type: 'uuid', value: (r) => r.indicatorId },
+  { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
+  { name: 'period', type: 'varchar', value: (r) => r.period },
+  { name: 'status', type: 'varchar', value: (r) => r.status },
+  { name: 'ratio', type: 'numeric', value: (r) => r.ratio },
+  { name: 'score', type: 'numeric', value: (r) => r.score },
+  { name: 'weight', type: 'numeric', value: (r) => r.weight },
+  { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.explanation) },
+  { name: 'inputsHash', type: 'text', value: (r) => r.hash },
+];
+
+/**
+ * Scores a set of projects for one period with set-based reads and writes in ONE transaction. The project_scores
+ * rows are locked first, so a writer's `markChanged` either commits before the reads (and is seen) or waits and
+ * stamps a time after `computedAt` (and the sweeper comes back).
+ */
+@Injectable()
+export class Evaluator {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  evaluate(projectIds: readonly string[], periodText: string, asOf = new Date().toISOString().slice(0, 10)): Promise<EvaluationOutcome> {
+    const period = parsePeriod(periodText);
+    return this.dataSource.transaction(async (manager) => {
+      const storedHashes = await this.lockScores(manager, projectIds, period.text);
+      const inputs = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
+      const changed: { result: ProjectResult; hash: string }[] = [];
+      for (const projectInputs of inputs) {
+        const hash = inputsHash(projectInputs, period, asOf);
+        if (storedHashes.get(projectInputs.project.id) !== hash) {
+          changed.push({ result: evaluateProject(projectInputs, period, asOf), hash });
+        }
+      }
+      await this.store(manager, changed, period.text);
+      await manager.query(
+        `UPDATE project_scores SET "computedAt" = clock_timestamp() WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+        [[...storedHashes.keys()], period.text],
+      );
+      return { evaluated: changed.length, unchanged: storedHashes.size - changed.length };
+    });
+  }
+
+  /** Creates missing score rows and locks all of them in id order (no deadlock between overlapping batches). */
+  private async lockScores(manager: EntityManager, projectIds: readonly string[], period: string): Promise<Map<string, string | null>> {
+    await manager.query(
+      `INSERT INTO project_scores ("projectId", period)
+       SELECT p.id, $2 FROM projects p WHERE p.id = ANY($1::uuid[])
+       ON CONFLICT ("projectId", period) DO NOTHING`,
+      [projectIds, period],
+    );
+    const rows: { projectId: string; inputsHash: string | null }[] = await manager.query(
+      `SELECT "projectId", "inputsHash" FROM project_scores WHERE "projectId" = ANY($1::uuid[]) AND period = $2
+       ORDER BY "projectId" FOR UPDATE`,
+      [projectIds, period],
+    );
+    return new Map(rows.map((row) => [row.projectId, row.inputsHash]));
+  }
+
+  private async loadInputs(manager: EntityManager, projectIds: string[], period: string): Promise<ProjectInputs[]> {
+    // One connection per transaction: the reads run one after another.
+    const projects: ProjectRow[] = await manager.query(
+      `SELECT id, name, amount::text AS amount, goal, "goalReference" FROM projects WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [projectIds],
+    );
+    const indicators: IndicatorRow[] = await manager.query(
+      `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight::text AS weight,
+              ${targetColumns('annual')} AS annual, ${targetColumns('period')} AS period
+       FROM indicators i WHERE i."projectId" = ANY($1::uuid[]) ORDER BY i."projectId", i.position`,
+      [projectIds],
+    );
+    const actuals: ActualRow[] = await manager.query(
+      `SELECT a."indicatorId", a.value::text AS value, a.text, a.grade, a."deviationCategory", a."deviationText", a.possibility,
+              a.suggestion, e."overrideScore"::text AS "overrideScore", e."overrideReason"
+       FROM actuals a LEFT JOIN evaluations e ON e."indicatorId" = a."indicatorId" AND e.period = a.period
+       WHERE a."projectId" = ANY($1::uuid[]) AND a.period = $2`,
+      [projectIds, period],
+    );
+    const spending: { projectId: string; executed: string }[] = await manager.query(
+      `SELECT "projectId", executed::text AS executed FROM spending WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+      [projectIds, period],
+    );
+    const indicatorsOf = groupBy(indicators, (row) => row.projectId);
+    const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
+    const spentOf = new Map(spending.map((row) => [row.projectId, row.executed]));
+    return projects.map((project) => {
+      const own = indicatorsOf.get(project.id) ?? [];
+      return {
+        project,
+        indicators: own,
+        actuals: new Map(own.flatMap((row) => (actualOf.has(row.id) ? [[row.id, actualOf.get(row.id)!]] : []))),
+        spent: spentOf.get(project.id) ?? null,
+      };
+    });
+  }
+
+  private async store(manager: EntityManager, changed: { result: ProjectResult; hash: string }[], period: string): Promise<void> {
+    if (changed.length === 0) return;
+    const projectIds = changed.map(({ result }) => result.projectId);
+    await bulkInsert(
+      manager,
+      'evaluations',
+      EVALUATION_COLUMNS,
+      changed.flatMap(({ result, hash }) => result.indicators.map((row) => ({ ...row, projectId: result.projectId, period, hash }))),
+      `ON CONFLICT ("indicatorId", period) DO UPDATE SET status = EXCLUDED.status, ratio = EXCLUDED.ratio, score = EXCLUDED.score,
+         weight = EXCLUDED.weight, explanation = EXCLUDED.explanation, "inputsHash" = EXCLUDED."inputsHash", "computedAt" = now()`,
+    );
+    await manager.query(
+      `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
+         light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash
+       FROM unnest($1::uuid[], $2::numeric[], $3::varchar[], $4::numeric[], $5::numeric[], $6::text[], $7::jsonb[], $8::text[])
+         AS r("projectId", score, grade, rate, execution, light, explanation, hash)
+       WHERE s."projectId" = r."projectId" AND s.period = $9`,
+      [
+        projectIds,
+        changed.map(({ result }) => result.score),
+        changed.map(({ result }) => result.grade),
+        changed.map(({ result }) => result.executionRate),
+        changed.map(({ result }) => result.executionScore),
+        changed.map(({ result }) => result.light),
+        changed.map(({ result }) => JSON.stringify(result.explanation)),
+        changed.map(({ hash }) => hash),
+        period,
+      ],
+    );
+    await this.reconcileFlags(manager, projectIds, period, changed.flatMap(({ result }) => result.flags));
+    await manager.query('SELECT "refresh_project_scorecards"($1::uuid[], $2)', [projectIds, period]);
+  }
+
+  /**
+   * Within the rules this evaluation owns (re-checked import rules, and entry rules of this period): open flags no
+   * longer found are resolved, new findings are opened, changed ones updated, unchanged ones left as they are.
+   */
+  private async reconcileFlags(manager: EntityManager, projectIds: string[], period: string, flags: FlagResult[]): Promise<void> {
+    const open: (FlagResult & { id: string })[] = await manager.query(
+      `SELECT id, "subjectType", "subjectId", "projectId", code, severity, message, details FROM flags
+       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL
+         AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND details->>'period' = $4))`,
+      [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period],
+    );
+    const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}`;
+    const openByKey = new Map(open.map((flag) => [key(flag), flag]));
+    const found = new Set(flags.map(key));
+    const resolved = open.filter((flag) => !found.has(key(flag))).map((flag) => flag.id);
+    const opened = flags.filter((flag) => !openByKey.has(key(flag)));
+    const changed = flags.flatMap((flag) => {
+      const current = openByKey.get(key(flag));
+      return current && !sameFinding(current, flag) ? [{ ...flag, id: current.id }] : [];
+    });
+    if (resolved.length > 0) await manager.query(`UPDATE flags SET "resolvedAt" = now() WHERE id = ANY($1::uuid[])`, [resolved]);
+    // Another period's entry rule may hold the open (subject, code) slot; its flag stays as it is.
+    await bulkInsert(manager, 'flags', FLAG_COLUMNS, opened, `ON CONFLICT ("subjectType", "subjectId", code) WHERE "resolvedAt" IS NULL DO NOTHING`);
+    if (changed.length > 0) {
+      await manager.query(
+        `UPDATE flags f SET severity = c.severity::flag_severity, message = c.message, details = c.details
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS c(id, severity, message, details) WHERE f.id = c.id`,
+        [changed.map((f) => f.id), changed.map((f) => f.severity), changed.map((f) => f.message), changed.map((f) => JSON.stringify(f.details))],
+      );
+    }
+  }
+}
+
+function sameFinding(a: FlagResult, b: FlagResult): boolean {
+  return a.severity === b.severity && a.message === b.message && canonicalJson(a.details) === canonicalJson(b.details);
+}
+
+/** jsonb reorders keys; compare details independently of key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, inner) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
+  );
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}

@@ -1,0 +1,257 @@
+import {
+  type CompletionPossibility,
+  ENTRY_RULE_CODES,
+  type Finding,
+  type IndicatorEntry,
+  type Period,
+  PROJECT_RULES,
+  type QualitativeGrade,
+  type ReviewIndicator,
+  type Target,
+  entryDeadline,
+  monitorProject,
+  reviewEntries,
+  reviewProject,
+  scoreProject,
+} from '@app/domain';
+import { createHash } from 'node:crypto';
+import type { BulkColumn } from '../database/bulk-insert';
+import type { FlagSubjectType, WarningLight } from '../database/entities';
+
+/** The columns the evaluator reads, as Postgres returns them (numerics as strings). */
+export interface ProjectRow {
+  id: string;
+  name: string;
+  amount: string | null;
+  goal: string | null;
+  goalReference: string | null;
+}
+
+export interface IndicatorRow {
+  id: string;
+  projectId: string;
+  level1: string | null;
+  level2: string | null;
+  name: string;
+  key: boolean;
+  weight: string | null;
+  annual: TargetRow;
+  period: TargetRow;
+}
+
+export interface TargetRow {
+  raw: string | null;
+  kind: Target['kind'] | null;
+  comparator: Target['comparator'];
+  value: string | null;
+  upper: string | null;
+  unit: string | null;
+  per: Target['per'];
+}
+
+export interface ActualRow {
+  indicatorId: string;
+  value: string | null;
+  text: string | null;
+  grade: QualitativeGrade | null;
+  deviationCategory: string | null;
+  deviationText: string | null;
+  possibility: CompletionPossibility | null;
+  suggestion: string | null;
+  /** A reviewer's override on this indicator × period (scorecards), kept across re-scoring. */
+  overrideScore: string | null;
+  overrideReason: string | null;
+}
+
+export interface ProjectInputs {
+  project: ProjectRow;
+  indicators: IndicatorRow[];
+  /** Keyed by indicator id. */
+  actuals: Map<string, ActualRow>;
+  spent: string | null;
+}
+
+export interface IndicatorResult {
+  indicatorId: string;
+  status: string;
+  ratio: string | null;
+  score: string | null;
+  weight: string;
+  explanation: Record<string, unknown>;
+}
+
+export interface FlagResult {
+  subjectType: FlagSubjectType;
+  subjectId: string;
+  projectId: string;
+  code: string;
+  severity: Finding['severity'];
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export interface ProjectResult {
+  projectId: string;
+  score: string | null;
+  grade: string | null;
+  executionRate: string | null;
+  executionScore: string | null;
+  light: WarningLight | null;
+  explanation: Record<string, unknown>;
+  indicators: IndicatorResult[];
+  flags: FlagResult[];
+}
+
+/**
+ * Import-time rules the evaluator runs again (targets can change when placeholders are filled). R07, R11, R12 and
+ * R16 read 指标解释, last year's actual or the spending standard, which the import does not store: their import
+ * findings stay as they were.
+ */
+export const RECHECKED_PROJECT_RULES: readonly string[] = Object.keys(PROJECT_RULES).filter(
+  (code) => !['R07', 'R11', 'R12', 'R16'].includes(code),
+);
+/** Entry-time rules judge one period; their findings carry it as `details.period`. */
+export const ENTRY_RULES: readonly string[] = ENTRY_RULE_CODES;
+
+/**
+ * The initial schema stores grades as 优/良/中/差 and possibilities as likely/uncertain/unlikely; the actuals branch
+ * migrates both enums to the domain's values. Both read the same: 优 and 良 lie in the 达成 band (80–100 %), 中 in
+ * 部分达成 (60–80 %), 差 below.
+ */
+/** The stored light has no blue: over-shoot is green in the column, and kept as blue in the explanation. */
+const STORED_LIGHT = { red: 'red', yellow: 'yellow', green: 'green', blue: 'green' } as const;
+const RATIO_LIMIT = 999_999;
+
+const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
+
+export function toTarget(row: TargetRow): Target | null {
+  if (row.kind === null) return null;
+  return {
+    raw: row.raw ?? '',
+    kind: row.kind,
+    comparator: row.comparator,
+    value: toNumber(row.value),
+    upper: toNumber(row.upper),
+    unit: row.unit,
+    per: row.per,
+  };
+}
+
+export function toIndicator(row: IndicatorRow): ReviewIndicator {
+  return {
+    level1: row.level1,
+    level2: row.level2,
+    name: row.name,
+    key: row.key,
+    weight: toNumber(row.weight),
+    annualTarget: toTarget(row.annual),
+    periodTarget: toTarget(row.period),
+  };
+}
+
+export function toEntry(row: ActualRow | undefined): IndicatorEntry | null {
+  if (!row) return null;
+  const reason = [row.deviationCategory, row.deviationText].filter((part) => part?.trim()).join('：');
+  return {
+    value: toNumber(row.value),
+    text: row.text,
+    grade: row.grade,
+    deviationReason: reason || null,
+    possibility: row.possibility,
+    suggestion: row.suggestion,
+    override: row.overrideScore === null ? null : { score: Number(row.overrideScore), reason: row.overrideReason ?? '' },
+  };
+}
+
+/**
+ * A digest of everything the result depends on, including whether the entry deadline has passed (the one input
+ * that is the calendar, not a row): an unchanged hash means an unchanged result.
+ */
+export function inputsHash(inputs: ProjectInputs, period: Period, asOf: string): string {
+  const indicators = inputs.indicators.map((row) => [row, inputs.actuals.get(row.id) ?? null]);
+  const pastDeadline = asOf > entryDeadline(period);
+  return createHash('sha256')
+    .update(JSON.stringify([inputs.project, indicators, inputs.spent, period.text, pastDeadline]))
+    .digest('hex');
+}
+
+/** Scores one project for one period, lights it for a monitoring period, and runs the review rules. */
+export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: string): ProjectResult {
+  const { project } = inputs;
+  const indicators = inputs.indicators.map(toIndicator);
+  const entries = inputs.indicators.map((row) => toEntry(inputs.actuals.get(row.id)));
+  const budget = toNumber(project.amount);
+  const spent = toNumber(inputs.spent);
+  const score = scoreProject({ indicators, actuals: entries, budget, spent, period });
+  const monitoring = period.throughMonth === 12 ? null : monitorProject({ indicators, actuals: entries, budget, spent, period });
+
+  const findings = [
+    ...reviewProject({ ...project, amount: budget, indicators }).filter((f) => RECHECKED_PROJECT_RULES.includes(f.code)),
+    ...reviewEntries({ period, asOf, indicators, entries, budget, spent }),
+  ];
+  return {
+    projectId: project.id,
+    score: fixed(score.total, 2),
+    grade: score.grade,
+    executionRate: fixed(score.execution.rate, 6),
+    executionScore: fixed(score.execution.score, 2),
+    light: monitoring?.light ? STORED_LIGHT[monitoring.light] : null,
+    explanation: {
+      total: score.explanation,
+      execution: score.execution.explanation,
+      ...(monitoring && { light: monitoring.light, budgetLight: monitoring.budget }),
+    },
+    indicators: score.indicators.map((result, index) => ({
+      indicatorId: inputs.indicators[index].id,
+      status: result.status,
+      ratio: fixed(result.ratio === null ? null : Math.max(-RATIO_LIMIT, Math.min(RATIO_LIMIT, result.ratio)), 6),
+      score: fixed(result.score, 2),
+      weight: result.weight.toFixed(2),
+      explanation: {
+        text: result.explanation,
+        target: result.target,
+        actual: result.actual,
+        formula: result.formula,
+        overAchieved: result.overAchieved,
+        issue: result.issue,
+        ...(monitoring && { light: monitoring.indicators[index] }),
+      },
+    })),
+    flags: findingFlags(project.id, inputs.indicators.map((row) => row.id), findings),
+  };
+}
+
+/** One flag per subject and code, the first finding winning: findings with an indicator index sit on that indicator. */
+export function findingFlags(projectId: string, indicatorIds: readonly string[], findings: readonly Finding[]): FlagResult[] {
+  const flags = new Map<string, FlagResult>();
+  for (const finding of findings) {
+    const indicatorId = finding.indicatorIndex === null ? undefined : indicatorIds[finding.indicatorIndex];
+    const subjectId = indicatorId ?? projectId;
+    const key = `${subjectId}/${finding.code}`;
+    if (flags.has(key)) continue;
+    flags.set(key, {
+      subjectType: indicatorId ? 'indicator' : 'project',
+      subjectId,
+      projectId,
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      details: finding.details ?? {},
+    });
+  }
+  return [...flags.values()];
+}
+
+export const FLAG_COLUMNS: BulkColumn<FlagResult>[] = [
+  { name: 'subjectType', type: 'flag_subject_type', value: (r) => r.subjectType },
+  { name: 'subjectId', type: 'uuid', value: (r) => r.subjectId },
+  { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
+  { name: 'code', type: 'varchar', value: (r) => r.code },
+  { name: 'severity', type: 'flag_severity', value: (r) => r.severity },
+  { name: 'message', type: 'text', value: (r) => r.message },
+  { name: 'details', type: 'jsonb', value: (r) => JSON.stringify(r.details) },
+];
+
+function fixed(value: number | null, digits: number): string | null {
+  return value === null ? null : value.toFixed(digits);
+}

@@ -1,0 +1,193 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { EvaluationTrigger } from '../src/evaluation/evaluation-trigger';
+import { bearer, issueToken } from './support/auth';
+import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
+
+const SAMPLES = join(__dirname, '..', 'samples');
+const GUANGZHOU_SEED = readdirSync(SAMPLES).find((name) => name.startsWith('004_'))!;
+
+interface ScoreBody {
+  score: string | null;
+  grade: string | null;
+  computedAt: string | null;
+  stale: boolean;
+  indicators: { indicatorId: string; status: string; score: string | null; explanation: { text: string } }[];
+  flags: { code: string; subjectId: string; details: Record<string, unknown> }[];
+}
+
+describe('evaluation', () => {
+  let app: NestFastifyApplication;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let importId: string;
+  let admin: { authorization: string };
+  const year = 2025;
+
+  const score = async (projectId: string, period?: string): Promise<ScoreBody> => {
+    const response = await app.inject({ method: 'GET', url: `/projects/${projectId}/score${period ? `?period=${period}` : ''}`, headers: admin });
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  };
+
+  /** Polls until the score was computed after `since`; fails after `timeoutMs` from now. */
+  const freshScore = async (projectId: string, since: number, timeoutMs: number, period?: string): Promise<ScoreBody> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const body = await score(projectId, period);
+      if (body.computedAt && Date.parse(body.computedAt) >= since && !body.stale) return body;
+      if (Date.now() > deadline) throw new Error(`project ${projectId} not re-scored within ${timeoutMs} ms: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  /** Writes actuals the way a writer of inputs does: rows and markChanged in one transaction, enqueue after. */
+  const saveActuals = async (projectId: string, period: string, valueOf: (target: number) => number | null, deviation: string | null = null) => {
+    const trigger = app.get(EvaluationTrigger);
+    await db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO actuals ("indicatorId", "projectId", period, version, value, text, "deviationText")
+         SELECT i.id, i."projectId", $2, 1, $3::numeric * i."annualValue", CASE WHEN i."annualKind" = 'qualitative' THEN '达成年度指标' END, $4
+         FROM indicators i WHERE i."projectId" = $1 AND i."annualKind" IN ('quantitative', 'qualitative')
+         ON CONFLICT ("indicatorId", period) DO UPDATE SET value = EXCLUDED.value, text = EXCLUDED.text, "deviationText" = EXCLUDED."deviationText"`,
+        [projectId, period, valueOf(1), deviation],
+      );
+      await trigger.markChanged(manager, [projectId], period);
+    });
+    await trigger.enqueue([projectId], period);
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    worker = await createTestWorker();
+    db = app.get(DataSource);
+    admin = bearer(await issueToken(app, { role: 'admin' }));
+    // A trailing newline makes it a document of its own (another sha256): this suite owns its rows, and the
+    // imports suite still gets the first upload of the seed itself.
+    const content = Buffer.concat([readFileSync(join(SAMPLES, GUANGZHOU_SEED)), Buffer.from('\n')]);
+    const response = await app.inject({ method: 'POST', url: '/imports', ...multipartFile(GUANGZHOU_SEED, content, admin) });
+    const done = await waitForImport(app, response.json().id, admin);
+    importId = done.id;
+    // The seed names no budget year (its projects get none); give them one as an operator would.
+    await db.query(`UPDATE projects SET year = $2 WHERE "importId" = $1`, [importId, year]);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+  });
+
+  /** A project of the seed whose targets are all quantitative and positive, so a ratio of actuals decides its score. */
+  const scorableProject = async (): Promise<string> => {
+    const [row] = await db.query(
+      `SELECT p.id FROM projects p JOIN indicators i ON i."projectId" = p.id
+       WHERE p."importId" = $1 GROUP BY p.id
+       HAVING bool_and(i."annualKind" = 'quantitative' AND i."annualComparator" IN ('gte', 'gt') AND i."annualValue" > 0)
+       ORDER BY p.id LIMIT 1`,
+      [importId],
+    );
+    expect(row).toBeDefined();
+    return row.id;
+  };
+
+  it.each([
+    ['met in full', 1, '优', 'met', []],
+    ['half done, without a deviation reason', 0.5, '差', 'partially_met', ['DEVIATION_REASON_MISSING']],
+  ])('shows the score, grade and flags within a second of saving actuals: %s', async (_, ratio, grade, status, codes) => {
+    const projectId = await scorableProject();
+    const since = Date.now();
+    await saveActuals(projectId, String(year), (target) => target * ratio);
+    const body = await freshScore(projectId, since, 1_000);
+    expect(body.indicators.length).toBeGreaterThan(0);
+    expect(new Set(body.indicators.map((i) => i.status))).toEqual(new Set([status]));
+    expect(body.indicators.every((i) => i.explanation.text.length > 0)).toBe(true);
+    if (ratio === 1) expect(Number(body.score)).toBeGreaterThanOrEqual(90);
+    expect(body.grade).toBe(grade);
+    const entryCodes = body.flags.filter((f) => f.details.period === String(year)).map((f) => f.code);
+    for (const code of codes) expect(entryCodes).toContain(code);
+    if (codes.length === 0) expect(entryCodes).not.toContain('DEVIATION_REASON_MISSING');
+  });
+
+  it('resolves an entry flag once the unit gives the reason, and leaves the other open flags untouched', async () => {
+    const projectId = await scorableProject();
+    await saveActuals(projectId, String(year), (target) => target * 0.5);
+    await freshScore(projectId, Date.now() - 10, 1_000);
+    const before: { id: string; code: string; openedAt: Date }[] = await db.query(
+      `SELECT id, code, "openedAt" FROM flags WHERE "projectId" = $1 AND "resolvedAt" IS NULL ORDER BY id`,
+      [projectId],
+    );
+    expect(before.map((f) => f.code)).toContain('DEVIATION_REASON_MISSING');
+
+    const since = Date.now();
+    await saveActuals(projectId, String(year), (target) => target * 0.5, '经费保障：资金下达较晚');
+    const body = await freshScore(projectId, since, 1_000);
+    expect(body.flags.map((f) => f.code)).not.toContain('DEVIATION_REASON_MISSING');
+    const after: { id: string }[] = await db.query(`SELECT id FROM flags WHERE "projectId" = $1 AND "resolvedAt" IS NULL ORDER BY id`, [projectId]);
+    expect(after.map((f) => f.id)).toEqual(before.filter((f) => f.code !== 'DEVIATION_REASON_MISSING').map((f) => f.id));
+  });
+
+  it('leaves placeholder targets out of scoring as not scorable and keeps their R04 flags', async () => {
+    const placeholders: { id: string; projectId: string }[] = await db.query(
+      `SELECT i.id, i."projectId" FROM indicators i JOIN projects p ON p.id = i."projectId"
+       WHERE p."importId" = $1 AND i."annualKind" = 'placeholder'`,
+      [importId],
+    );
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const projectId of new Set(placeholders.map((p) => p.projectId))) {
+      await saveActuals(projectId, String(year), (target) => target);
+      const body = await freshScore(projectId, 0, 5_000);
+      for (const indicator of placeholders.filter((p) => p.projectId === projectId)) {
+        const scored = body.indicators.find((i) => i.indicatorId === indicator.id);
+        expect(scored).toMatchObject({ status: 'not_scorable', score: null });
+        expect(body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'R04', subjectId: indicator.id })]));
+      }
+    }
+  });
+
+  it('writes nothing new when re-evaluated with unchanged inputs', async () => {
+    const projectId = await scorableProject();
+    await freshScore(projectId, 0, 5_000);
+    const snapshot = () => db.query(`SELECT "inputsHash", score, grade, explanation FROM project_scores WHERE "projectId" = $1`, [projectId]);
+    const flags = () => db.query(`SELECT id, "openedAt", "resolvedAt" FROM flags WHERE "projectId" = $1 ORDER BY id`, [projectId]);
+    const [scoreBefore, flagsBefore] = [await snapshot(), await flags()];
+    const since = Date.now();
+    await app.get(EvaluationTrigger).enqueue([projectId], String(year));
+    await freshScore(projectId, since, 1_000);
+    expect(await snapshot()).toEqual(scoreBefore);
+    expect(await flags()).toEqual(flagsBefore);
+  });
+
+  it('re-evaluates a whole year on POST /evaluations and lists failed jobs', async () => {
+    const refused = await app.inject({ method: 'POST', url: '/evaluations', payload: { year }, headers: bearer(await issueToken(app, { role: 'reviewer' })) });
+    expect(refused.statusCode).toBe(403);
+    const response = await app.inject({ method: 'POST', url: '/evaluations', payload: { year }, headers: admin });
+    expect(response.statusCode).toBe(202);
+    const projects: { id: string }[] = await db.query(`SELECT id FROM projects WHERE "importId" = $1`, [importId]);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [{ pending }] = await db.query(
+        `SELECT count(*)::int AS pending FROM projects p LEFT JOIN project_scores s ON s."projectId" = p.id AND s.period = $2
+         WHERE p.id = ANY($1::uuid[]) AND (s."computedAt" IS NULL OR s."inputsChangedAt" > s."computedAt")`,
+        [projects.map((p) => p.id), String(year)],
+      );
+      if (pending === 0) break;
+      if (Date.now() > deadline) throw new Error(`${pending} projects still unscored`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const failed = await app.inject({ method: 'GET', url: '/evaluations/failed', headers: admin });
+    expect(failed.statusCode).toBe(200);
+    expect(failed.json()).toEqual([]);
+  });
+
+  it.each([
+    ['a malformed period', '/projects/00000000-0000-4000-8000-000000000000/score?period=2025-13', 422],
+    ['an unknown project', '/projects/00000000-0000-4000-8000-000000000000/score', 404],
+  ])('refuses %s', async (_, url, status) => {
+    const response = await app.inject({ method: 'GET', url, headers: admin });
+    expect(response.statusCode).toBe(status);
+    expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
