@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     report(results, bulkMs);
   } finally {
     server?.kill('SIGTERM');
-    await dropScratch(runId);
+    await dropScratch(ADMIN_URL, REDIS_URL, runId);
   }
 }
 
@@ -128,7 +128,6 @@ function report(results: Figures[], [firstMs, againMs]: number[]): void {
   }
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one request, one transaction): first ${firstMs} ms (new actuals), again ${againMs} ms (updates)`);
 }
-
 
 main().catch((error: unknown) => {
   console.error(error);

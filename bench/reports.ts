@@ -154,7 +154,7 @@ async function main(projects: number, units: number, workerCount: number): Promi
   } finally {
     await queue.close();
     await db.destroy();
-    await dropScratch(runId);
+    await dropScratch(ADMIN_URL, REDIS_URL, runId);
   }
 }
 

@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 
 export interface BulkColumn<Row> {
@@ -8,6 +12,7 @@ export interface BulkColumn<Row> {
 }
 
 const ROWS_PER_STATEMENT = 10_000;
+const ROWS_PER_COPY_CHUNK = 1_000;
 
 /**
  * Inserts rows with one array parameter per column (`INSERT … SELECT * FROM unnest($1::uuid[], …)`), so a
@@ -27,4 +32,48 @@ export async function bulkInsert<Row>(
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     await manager.query(sql, columns.map((c) => chunk.map(c.value)));
   }
+}
+
+/**
+ * Inserts rows with `COPY … FROM STDIN` on the manager's connection, so inside its transaction: the values travel
+ * as COPY's text format, never as SQL, and Postgres parses no arrays. For large inserts with no ON CONFLICT.
+ */
+export async function copyRows<Row>(
+  manager: EntityManager,
+  table: string,
+  columns: BulkColumn<Row>[],
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error(`copyRows into ${table} must run inside a transaction`);
+  const client: PoolClient = await runner.connect();
+  const names = columns.map((c) => `"${c.name}"`).join(', ');
+  await pipeline(Readable.from(copyText(columns, rows)), client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`)));
+}
+
+/** COPY text format in chunks of rows: tab between values, newline after each row, `\N` for null. */
+export function* copyText<Row>(columns: BulkColumn<Row>[], rows: readonly Row[]): Generator<string> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_COPY_CHUNK) {
+    let chunk = '';
+    for (let index = start; index < Math.min(start + ROWS_PER_COPY_CHUNK, rows.length); index++) {
+      for (let column = 0; column < columns.length; column++) {
+        if (column > 0) chunk += '\t';
+        chunk += copyValue(columns[column].value(rows[index]));
+      }
+      chunk += '\n';
+    }
+    yield chunk;
+  }
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = new RegExp(COPY_SPECIAL.source, 'g');
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = String(value);
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c]) : text;
 }

@@ -1,9 +1,9 @@
 import type { Finding, Target } from '@app/domain';
 import type { ParsedDocument, ParsedIndicator, ParsedProject } from '@app/importer';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, BulkColumn } from '../database/bulk-insert';
+import { BulkColumn, copyRows } from '../database/bulk-insert';
 import type { ImportWarning } from '../database/entities';
+import { uuidV7 } from '../database/uuid-v7';
 import { FLAG_COLUMNS, FlagResult, findingFlags } from '../evaluation/project-evaluation';
 
 export interface StoredCounts {
@@ -94,23 +94,23 @@ export async function storeDocument(
 
   const projects: ProjectRow[] = [];
   for (const [sourceRow, project] of document.projects.entries()) {
-    projects.push({ id: randomUUID(), unitId: await units.resolve(project), parentId: null, sourceRow, project });
+    projects.push({ id: uuidV7(), unitId: await units.resolve(project), parentId: null, sourceRow, project });
   }
   linkParents(projects);
 
   const indicators: IndicatorRow[] = projects.flatMap((row) =>
-    row.project.indicators.map((indicator, position) => ({ id: randomUUID(), projectId: row.id, position, indicator })),
+    row.project.indicators.map((indicator, position) => ({ id: uuidV7(), projectId: row.id, position, indicator })),
   );
   const flags = flagRows(projects, indicators, findings);
 
-  await bulkInsert(
+  await copyRows(
     manager,
     'projects',
     PROJECT_COLUMNS,
     projects.map((row) => ({ ...row, importId, departmentId, year: document.year })),
   );
-  await bulkInsert(manager, 'indicators', INDICATOR_COLUMNS, indicators);
-  await bulkInsert(manager, 'flags', FLAG_COLUMNS, flags);
+  await copyRows(manager, 'indicators', INDICATOR_COLUMNS, indicators);
+  await copyRows(manager, 'flags', FLAG_COLUMNS, flags);
 
   return {
     departmentId,
@@ -122,13 +122,15 @@ export async function storeDocument(
   };
 }
 
+/** DO NOTHING, not DO UPDATE: an update would lock the row to commit and serialise every import of the department. */
 async function upsertDepartment(manager: EntityManager, name: string): Promise<string> {
-  const [row] = await manager.query(
-    `INSERT INTO "departments" ("name") VALUES ($1)
-     ON CONFLICT ("name") DO UPDATE SET "name" = EXCLUDED."name" RETURNING "id"`,
+  const [inserted] = await manager.query(
+    `INSERT INTO "departments" ("name") VALUES ($1) ON CONFLICT ("name") DO NOTHING RETURNING "id"`,
     [name],
   );
-  return row.id;
+  if (inserted) return inserted.id;
+  const [existing] = await manager.query(`SELECT "id" FROM "departments" WHERE "name" = $1`, [name]);
+  return existing.id;
 }
 
 /** Finds a unit by code when the document gives one, else by name; creates it when unknown. */
