@@ -1,12 +1,12 @@
 import type { CompletionPossibility, Period, QualitativeGrade } from '@app/domain';
 import { type Cell, Workbook, type Worksheet } from 'exceljs';
 import { AppError } from '../common/app-error';
-import { DEVIATION_CATEGORIES, type EntryInput, GRADE_CHOICES, POSSIBILITY_CHOICES } from './entry-values';
+import { DEVIATION_CATEGORIES, type EntryInput, type EntryValues, GRADE_CHOICES, POSSIBILITY_CHOICES } from './entry-values';
 
 export const SHEET_NAME = '填报';
 
 /** One indicator as the sheet shows it, with the current actual (if any) filled in. */
-export interface SheetRow {
+export interface SheetRow extends Omit<EntryValues, 'evidence'> {
   indicatorId: string;
   version: number | null;
   project: string;
@@ -15,13 +15,6 @@ export interface SheetRow {
   name: string;
   annualTarget: string | null;
   periodTarget: string | null;
-  value: string | null;
-  grade: QualitativeGrade | null;
-  text: string | null;
-  deviationCategory: string | null;
-  deviationText: string | null;
-  possibility: CompletionPossibility | null;
-  suggestion: string | null;
 }
 
 export interface SheetEntry extends EntryInput {
