@@ -15,15 +15,32 @@ const INDICATOR_LAYOUT: [level1: string, level2: string][] = [
 ];
 export const INDICATORS_PER_PROJECT = INDICATOR_LAYOUT.length;
 
+const PROJECTS_PER_UNIT = 50;
+const UNITS_PER_DEPARTMENT = 40;
+
 /**
- * `projects` projects of `year` with ten indicators each, a year-end actual for most indicators (40–119 % of the
- * target, derived from the indicator id, so reruns on the same rows agree) and spending — all by set-based SQL.
+ * `projects` projects of `year` in units of 50 projects and departments of 40 units, with ten indicators each, a
+ * year-end actual for most indicators (40–119 % of the target, derived from the indicator id, so reruns on the same
+ * rows agree), 偏差原因 on nine in ten of the missed ones (as submitted year-end entries carry them), and spending —
+ * all by set-based SQL.
  */
 export async function generateProjects(dataSource: DataSource, projects: number, year: number): Promise<void> {
+  const units = Math.ceil(projects / PROJECTS_PER_UNIT);
   await dataSource.query(
-    `INSERT INTO projects (id, year, name, amount, goal)
-     SELECT gen_random_uuid(), $2, '生成项目 ' || g, 1000000, '生成的绩效目标' FROM generate_series(1, $1) g`,
-    [projects, year],
+    `INSERT INTO departments (name) SELECT '生成部门 ' || g FROM generate_series(1, $1) g ON CONFLICT (name) DO NOTHING`,
+    [Math.ceil(units / UNITS_PER_DEPARTMENT)],
+  );
+  await dataSource.query(
+    `INSERT INTO units (name, "departmentId")
+     SELECT '生成单位 ' || g, d.id FROM generate_series(1, $1) g JOIN departments d ON d.name = '生成部门 ' || ((g - 1) / $2 + 1)
+     ON CONFLICT (name) DO NOTHING`,
+    [units, UNITS_PER_DEPARTMENT],
+  );
+  await dataSource.query(
+    `INSERT INTO projects (id, year, name, amount, goal, "unitId", "departmentId")
+     SELECT gen_random_uuid(), $2, '生成项目 ' || g, 1000000, '生成的绩效目标', u.id, u."departmentId"
+     FROM generate_series(1, $1) g JOIN units u ON u.name = '生成单位 ' || ((g - 1) / $3 + 1)`,
+    [projects, year, PROJECTS_PER_UNIT],
   );
   await dataSource.query(
     `INSERT INTO indicators ("projectId", position, level1, level2, name, "annualRaw", "annualKind", "annualComparator", "annualValue", "annualUnit")
@@ -33,10 +50,13 @@ export async function generateProjects(dataSource: DataSource, projects: number,
     [year, INDICATOR_LAYOUT.map(([level1]) => level1), INDICATOR_LAYOUT.map(([, level2]) => level2)],
   );
   await dataSource.query(
-    `INSERT INTO actuals ("indicatorId", "projectId", period, version, value)
-     SELECT i.id, i."projectId", $2, 1, 40 + abs(hashtext(i.id::text)) % 80
-     FROM indicators i JOIN projects p ON p.id = i."projectId"
-     WHERE p.year = $1 AND abs(hashtext(i.id::text)) % 10 <> 0`,
+    `INSERT INTO actuals ("indicatorId", "projectId", period, version, value, "deviationCategory", "deviationText")
+     SELECT id, "projectId", $2, 1, value,
+            CASE WHEN value < 100 AND seed % 10 <> 1 THEN '其他' END,
+            CASE WHEN value < 100 AND seed % 10 <> 1 THEN '受上级资金下达时间影响，部分工作顺延至下年度' END
+     FROM (SELECT i.id, i."projectId", abs(hashtext(i.id::text)) AS seed, 40 + abs(hashtext(i.id::text)) % 80 AS value
+           FROM indicators i JOIN projects p ON p.id = i."projectId" WHERE p.year = $1) generated
+     WHERE seed % 10 <> 0`,
     [year, String(year)],
   );
   await dataSource.query(

@@ -70,10 +70,13 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     }
   }
 
-  /** Splits a year (or one department of it) into batch jobs, added in chunks. */
+  /**
+   * Splits a year (or one department of it) into batch jobs, added in chunks. Batches follow units, so batches
+   * running side by side rarely wait for each other's lock on a unit's scorecard row.
+   */
   private async fanOut({ year, departmentId, period = String(year) }: EvaluateYearData): Promise<number> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM projects WHERE year = $1 AND ($2::uuid IS NULL OR "departmentId" = $2) ORDER BY id`,
+      `SELECT id FROM projects WHERE year = $1 AND ($2::uuid IS NULL OR "departmentId" = $2) ORDER BY "unitId", id`,
       [year, departmentId ?? null],
     );
     const batches = chunk(rows.map((row) => row.id), PROJECTS_PER_BATCH).map((projectIds) => evaluateBatchJob({ projectIds, period }));

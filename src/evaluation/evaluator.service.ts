@@ -2,7 +2,7 @@ import { parsePeriod } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { bulkInsert, BulkColumn } from '../database/bulk-insert';
+import { BulkColumn, copyRows } from '../database/bulk-insert';
 import {
   ActualRow,
   ENTRY_RULES,
@@ -14,6 +14,7 @@ import {
   ProjectResult,
   ProjectRow,
   RECHECKED_PROJECT_RULES,
+  TargetRow,
   evaluateProject,
   inputsHash,
 } from './project-evaluation';
@@ -24,10 +25,22 @@ export interface EvaluationOutcome {
 }
 
 const targetColumns = (prefix: 'annual' | 'period') =>
-  `json_build_object('raw', i."${prefix}Raw", 'kind', i."${prefix}Kind", 'comparator', i."${prefix}Comparator",
-     'value', i."${prefix}Value"::text, 'upper', i."${prefix}Upper"::text, 'unit', i."${prefix}Unit", 'per', i."${prefix}Per")`;
+  ['Raw', 'Kind', 'Comparator', 'Value', 'Upper', 'Unit', 'Per']
+    .map((field) => `i."${prefix}${field}"${field === 'Value' || field === 'Upper' ? '::text' : ''} AS "${prefix}${field}"`)
+    .join(', ');
 
-const EVALUATION_COLUMNS: BulkColumn<IndicatorResult & { projectId: string; period: string; hash: string }>[] = [
+type TargetColumns<Prefix extends string> = { [Field in keyof TargetRow as `${Prefix}${Capitalize<Field>}`]: TargetRow[Field] };
+type IndicatorColumns = Omit<IndicatorRow, 'annual' | 'period'> & TargetColumns<'annual'> & TargetColumns<'period'>;
+
+function targetRow<Prefix extends 'annual' | 'period'>(row: TargetColumns<Prefix>, prefix: Prefix): TargetRow {
+  const column = <Field extends keyof TargetRow>(field: Field) =>
+    (row as Record<string, unknown>)[`${prefix}${field[0].toUpperCase()}${field.slice(1)}`] as TargetRow[Field];
+  return { raw: column('raw'), kind: column('kind'), comparator: column('comparator'), value: column('value'), upper: column('upper'), unit: column('unit'), per: column('per') };
+}
+
+type EvaluationRow = IndicatorResult & { projectId: string; period: string; hash: string };
+
+const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
   { name: 'indicatorId', type: 'uuid', value: (r) => r.indicatorId },
   { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
   { name: 'period', type: 'varchar', value: (r) => r.period },
@@ -38,6 +51,8 @@ const EVALUATION_COLUMNS: BulkColumn<IndicatorResult & { projectId: string; peri
   { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.explanation) },
   { name: 'inputsHash', type: 'text', value: (r) => r.hash },
 ];
+const EVALUATION_UPDATE_COLUMNS = EVALUATION_COLUMNS.filter(({ name }) => name !== 'projectId' && name !== 'period').map(({ value }) => value);
+
 
 /**
  * Scores a set of projects for one period with set-based reads and writes in ONE transaction. The project_scores
@@ -91,12 +106,22 @@ export class Evaluator {
       `SELECT id, name, amount::text AS amount, goal, "goalReference" FROM projects WHERE id = ANY($1::uuid[]) ORDER BY id`,
       [projectIds],
     );
-    const indicators: IndicatorRow[] = await manager.query(
-      `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight::text AS weight,
-              ${targetColumns('annual')} AS annual, ${targetColumns('period')} AS period
+    const indicatorColumns: IndicatorColumns[] = await manager.query(
+      `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight::text AS weight, ${targetColumns('annual')}, ${targetColumns('period')}
        FROM indicators i WHERE i."projectId" = ANY($1::uuid[]) ORDER BY i."projectId", i.position`,
       [projectIds],
     );
+    const indicators: IndicatorRow[] = indicatorColumns.map((row) => ({
+      id: row.id,
+      projectId: row.projectId,
+      level1: row.level1,
+      level2: row.level2,
+      name: row.name,
+      key: row.key,
+      weight: row.weight,
+      annual: targetRow(row, 'annual'),
+      period: targetRow(row, 'period'),
+    }));
     const actuals: ActualRow[] = await manager.query(
       `SELECT a."indicatorId", a.value::text AS value, a.text, a.grade, a."deviationCategory", a."deviationText", a.possibility,
               a.suggestion, e."overrideScore"::text AS "overrideScore", e."overrideReason"
@@ -125,14 +150,8 @@ export class Evaluator {
   private async store(manager: EntityManager, changed: { result: ProjectResult; hash: string }[], period: string): Promise<void> {
     if (changed.length === 0) return;
     const projectIds = changed.map(({ result }) => result.projectId);
-    await bulkInsert(
-      manager,
-      'evaluations',
-      EVALUATION_COLUMNS,
-      changed.flatMap(({ result, hash }) => result.indicators.map((row) => ({ ...row, projectId: result.projectId, period, hash }))),
-      `ON CONFLICT ("indicatorId", period) DO UPDATE SET status = EXCLUDED.status, ratio = EXCLUDED.ratio, score = EXCLUDED.score,
-         weight = EXCLUDED.weight, explanation = EXCLUDED.explanation, "inputsHash" = EXCLUDED."inputsHash", "computedAt" = now()`,
-    );
+    await this.storeEvaluations(manager, projectIds, period, changed.flatMap(({ result, hash }) =>
+      result.indicators.map((row) => ({ ...row, projectId: result.projectId, period, hash }))));
     await manager.query(
       `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
          light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash
@@ -156,28 +175,52 @@ export class Evaluator {
   }
 
   /**
+   * Rows scored for the first time are copied in; rows scored before are updated in place, keeping the reviewer's
+   * override columns. No other transaction inserts these rows: their projects' score rows are locked.
+   */
+  private async storeEvaluations(manager: EntityManager, projectIds: string[], period: string, rows: EvaluationRow[]): Promise<void> {
+    const stored: { indicatorId: string }[] = await manager.query(
+      `SELECT "indicatorId" FROM evaluations WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+      [projectIds, period],
+    );
+    const scoredBefore = new Set(stored.map((row) => row.indicatorId));
+    await copyRows(manager, 'evaluations', EVALUATION_COLUMNS, rows.filter((row) => !scoredBefore.has(row.indicatorId)));
+    const updates = rows.filter((row) => scoredBefore.has(row.indicatorId));
+    if (updates.length === 0) return;
+    await manager.query(
+      `UPDATE evaluations e SET status = r.status, ratio = r.ratio, score = r.score, weight = r.weight, explanation = r.explanation,
+         "inputsHash" = r.hash, "computedAt" = now()
+       FROM unnest($1::uuid[], $2::varchar[], $3::numeric[], $4::numeric[], $5::numeric[], $6::jsonb[], $7::text[])
+         AS r("indicatorId", status, ratio, score, weight, explanation, hash)
+       WHERE e."indicatorId" = r."indicatorId" AND e.period = $8`,
+      [...EVALUATION_UPDATE_COLUMNS.map((column) => updates.map(column)), period],
+    );
+  }
+
+  /**
    * Within the rules this evaluation owns (re-checked import rules, and entry rules of this period): open flags no
    * longer found are resolved, new findings are opened, changed ones updated, unchanged ones left as they are.
+   * Another period's entry rule may hold the open (subject, code) slot; its flag stays as it is.
    */
   private async reconcileFlags(manager: EntityManager, projectIds: string[], period: string, flags: FlagResult[]): Promise<void> {
     const open: (FlagResult & { id: string })[] = await manager.query(
       `SELECT id, "subjectType", "subjectId", "projectId", code, severity, message, details FROM flags
-       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL
-         AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND details->>'period' = $4))`,
-      [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period],
+       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL AND code = ANY($2::varchar[])`,
+      [projectIds, [...RECHECKED_PROJECT_RULES, ...ENTRY_RULES]],
     );
     const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}`;
     const openByKey = new Map(open.map((flag) => [key(flag), flag]));
+    const owned = open.filter((flag) => RECHECKED_PROJECT_RULES.includes(flag.code) || flag.details.period === period);
     const found = new Set(flags.map(key));
-    const resolved = open.filter((flag) => !found.has(key(flag))).map((flag) => flag.id);
+    const resolved = owned.filter((flag) => !found.has(key(flag))).map((flag) => flag.id);
     const opened = flags.filter((flag) => !openByKey.has(key(flag)));
+    const ownedIds = new Set(owned.map((flag) => flag.id));
     const changed = flags.flatMap((flag) => {
       const current = openByKey.get(key(flag));
-      return current && !sameFinding(current, flag) ? [{ ...flag, id: current.id }] : [];
+      return current && ownedIds.has(current.id) && !sameFinding(current, flag) ? [{ ...flag, id: current.id }] : [];
     });
     if (resolved.length > 0) await manager.query(`UPDATE flags SET "resolvedAt" = now() WHERE id = ANY($1::uuid[])`, [resolved]);
-    // Another period's entry rule may hold the open (subject, code) slot; its flag stays as it is.
-    await bulkInsert(manager, 'flags', FLAG_COLUMNS, opened, `ON CONFLICT ("subjectType", "subjectId", code) WHERE "resolvedAt" IS NULL DO NOTHING`);
+    await copyRows(manager, 'flags', FLAG_COLUMNS, opened);
     if (changed.length > 0) {
       await manager.query(
         `UPDATE flags f SET severity = c.severity::flag_severity, message = c.message, details = c.details

@@ -187,7 +187,7 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
 
   const findings = [
     ...reviewProject({ ...project, amount: budget, indicators }).filter((f) => RECHECKED_PROJECT_RULES.includes(f.code)),
-    ...reviewEntries({ period, asOf, indicators, entries, budget, spent }),
+    ...reviewEntries({ period, asOf, indicators, entries, budget, spent, scores: score.indicators }),
   ];
   return {
     projectId: project.id,
@@ -207,13 +207,12 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
       ratio: fixed(result.ratio === null ? null : Math.max(-RATIO_LIMIT, Math.min(RATIO_LIMIT, result.ratio)), 6),
       score: fixed(result.score, 2),
       weight: result.weight.toFixed(2),
+      // Target and actual are on the indicator and actual rows and in the text; stored again they would double the row.
       explanation: {
         text: result.explanation,
-        target: result.target,
-        actual: result.actual,
         formula: result.formula,
-        overAchieved: result.overAchieved,
-        issue: result.issue,
+        ...(result.overAchieved && { overAchieved: true }),
+        ...(result.issue && { issue: result.issue }),
         ...(monitoring && { light: monitoring.indicators[index] }),
       },
     })),

@@ -79,7 +79,7 @@ export class ScoreOverrideService {
       throw new AppError('VALIDATION_FAILED', message, { fields: { score: [message] }, rule: scored.issue?.code ?? null });
     }
     const before = { score: evaluation.score, overrideScore: evaluation.overrideScore, overrideReason: evaluation.overrideReason };
-    await manager.update(Evaluation, evaluation.id, {
+    await manager.update(Evaluation, { indicatorId, period }, {
       status: scored.status,
       score: String(scored.score),
       explanation: { ...evaluation.explanation, text: scored.explanation },
@@ -99,8 +99,8 @@ export class ScoreOverrideService {
     await manager.save(manager.create(AuditLogEntry, {
       actor: caller.actor,
       action: 'evaluation.override',
-      subjectType: 'evaluation',
-      subjectId: evaluation.id,
+      subjectType: 'indicator',
+      subjectId: indicatorId,
       before,
       after: { score: scored.score, overrideScore: score, projectScore: result.total, projectGrade: result.grade },
       reason,

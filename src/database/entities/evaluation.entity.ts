@@ -1,28 +1,29 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Indicator } from './indicator.entity';
 import { Project } from './project.entity';
 
 /** Score of one indicator for one period, recomputed when `inputsHash` changes. */
 @Entity('evaluations')
-@Index('IDX_evaluations_indicatorId_period', ['indicatorId', 'period'], { unique: true })
 @Index('IDX_evaluations_projectId_period', ['projectId', 'period'])
 export class Evaluation {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid' })
   indicatorId: string;
 
-  @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
+  /**
+   * Derived rows, written only by the evaluator for indicators it has just read, so no foreign keys: checking and
+   * locking the parent rows cost as much as the rest of the insert when a year is scored. The trigger
+   * `delete_evaluations_of_deleted_indicators` removes them with their indicator instead.
+   */
+  @ManyToOne(() => Indicator, { createForeignKeyConstraints: false })
   indicator?: Indicator;
 
   @Column({ type: 'uuid' })
   projectId: string;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { createForeignKeyConstraints: false })
   project?: Project;
 
-  @Column({ type: 'varchar', length: 10 })
+  @PrimaryColumn({ type: 'varchar', length: 10 })
   period: string;
 
   /** scored / unscorable / pending … as the scoring lib names it. */

@@ -43,8 +43,16 @@ export const ENTRY_RULE_CODES = [
 ] as const;
 export type EntryRuleCode = (typeof ENTRY_RULE_CODES)[number];
 
+const deadlines = new Map<string, string>();
+
 export function entryDeadline(period: Period, profile: RegionProfile = DEFAULT_REGION_PROFILE): string {
-  return addDays(period.endDate, profile.entryDeadlineDays);
+  const key = `${period.endDate}+${profile.entryDeadlineDays}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = addDays(period.endDate, profile.entryDeadlineDays);
+    deadlines.set(key, deadline);
+  }
+  return deadline;
 }
 
 /**
@@ -56,7 +64,7 @@ export function reviewEntries(input: EntryReviewInput, profile: RegionProfile = 
   const { period, indicators } = input;
   const yearEnd = period.throughMonth === 12;
   const pastDeadline = input.asOf > entryDeadline(period, profile);
-  const weights = deriveWeights(indicators, profile);
+  const scores = input.scores ?? scoreIndicators(input, profile);
   const findings = indicators.flatMap((indicator, index) => {
     const entry = input.entries[index];
     const found = (code: EntryRuleCode, severity: Severity, message: string, details: Record<string, unknown> = {}): Finding => ({
@@ -66,7 +74,7 @@ export function reviewEntries(input: EntryReviewInput, profile: RegionProfile = 
       indicatorIndex: index,
       details: { name: indicator.name, period: period.text, ...details },
     });
-    const score = input.scores?.[index] ?? scoreIndicator({ indicator, actual: entry, weight: weights[index], period }, profile);
+    const score = scores[index];
     if (score.status === 'pending') {
       return pastDeadline
         ? [found('ACTUAL_MISSING', 'error', `${period.text} 的实际完成值已过填报期限（${entryDeadline(period, profile)}）仍未填报`)]
@@ -92,6 +100,11 @@ export function reviewEntries(input: EntryReviewInput, profile: RegionProfile = 
     ];
   });
   return [...findings, ...executionFindings(input, profile)];
+}
+
+function scoreIndicators({ indicators, entries, period }: EntryReviewInput, profile: RegionProfile): IndicatorScore[] {
+  const weights = deriveWeights(indicators, profile);
+  return indicators.map((indicator, index) => scoreIndicator({ indicator, actual: entries[index], weight: weights[index], period }, profile));
 }
 
 function executionFindings(input: EntryReviewInput, profile: RegionProfile): Finding[] {
