@@ -39,7 +39,7 @@ export class EnvironmentVariables {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  EVALUATION_CONCURRENCY = 4;
+  EVALUATION_CONCURRENCY = 2;
 
   /** How often the worker re-enqueues projects whose inputs changed after their last score (Redis was down). */
   @Type(() => Number)

@@ -15,7 +15,7 @@ import {
 } from './evaluation.queue';
 import { Evaluator } from './evaluator.service';
 
-const PROJECTS_PER_BATCH = 500;
+const PROJECTS_PER_BATCH = 250;
 const BATCH_JOBS_PER_ADD_BULK = 100;
 const STALE_PER_SWEEP = 100_000;
 

@@ -76,10 +76,14 @@ export class Evaluator {
         }
       }
       await this.store(manager, changed, period.text);
-      await manager.query(
-        `UPDATE project_scores SET "computedAt" = clock_timestamp() WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
-        [[...storedHashes.keys()], period.text],
-      );
+      const scored = new Set(changed.map(({ result }) => result.projectId));
+      const unchanged = [...storedHashes.keys()].filter((projectId) => !scored.has(projectId));
+      if (unchanged.length > 0) {
+        await manager.query(`UPDATE project_scores SET "computedAt" = clock_timestamp() WHERE "projectId" = ANY($1::uuid[]) AND period = $2`, [
+          unchanged,
+          period.text,
+        ]);
+      }
       return { evaluated: changed.length, unchanged: storedHashes.size - changed.length };
     });
   }
@@ -154,7 +158,7 @@ export class Evaluator {
       result.indicators.map((row) => ({ ...row, projectId: result.projectId, period, hash }))));
     await manager.query(
       `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
-         light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash
+         light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash, "computedAt" = clock_timestamp()
        FROM unnest($1::uuid[], $2::numeric[], $3::varchar[], $4::numeric[], $5::numeric[], $6::text[], $7::jsonb[], $8::text[])
          AS r("projectId", score, grade, rate, execution, light, explanation, hash)
        WHERE s."projectId" = r."projectId" AND s.period = $9`,
