@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { WARNING_LIGHTS } from '../database/entities';
 import { FlagDto } from '../projects/project.dto';
 
 const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
@@ -48,7 +49,7 @@ export class ProjectScoreDto {
   @ApiProperty({ type: String, nullable: true }) grade!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '执行率 in %' }) executionRate!: string | null;
   @ApiProperty({ type: String, nullable: true }) executionScore!: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['green', 'yellow', 'red'] }) light!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: WARNING_LIGHTS, description: '双监控 light of a monitoring period; blue is over-achievement' }) light!: string | null;
   @ApiProperty() explanation!: Record<string, unknown>;
   @ApiProperty({ type: Date, nullable: true }) computedAt!: Date | null;
   @ApiProperty({ description: 'inputs changed after the score was computed; a new one is on its way' }) stale!: boolean;

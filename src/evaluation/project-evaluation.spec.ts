@@ -114,10 +114,10 @@ describe(evaluateProject.name, () => {
     );
   });
 
-  it('lights a monitoring period and stores over-shoot (blue) as green, keeping blue in the explanation', () => {
+  it('lights a monitoring period, over-shoot as blue', () => {
     const overShooting = { ...inputs([actual('i1', '100'), actual('i2', '10'), actual('i3', '95')]), spent: null };
     const result = evaluateProject(overShooting, parsePeriod('2025-03'), '2025-04-01');
-    expect(result.light).toBe('green');
+    expect(result.light).toBe('blue');
     expect(result.explanation.light).toBe('blue');
   });
 });

@@ -118,8 +118,6 @@ export const ENTRY_RULES: readonly string[] = ENTRY_RULE_CODES;
  * migrates both enums to the domain's values. Both read the same: 优 and 良 lie in the 达成 band (80–100 %), 中 in
  * 部分达成 (60–80 %), 差 below.
  */
-/** The stored light has no blue: over-shoot is green in the column, and kept as blue in the explanation. */
-const STORED_LIGHT = { red: 'red', yellow: 'yellow', green: 'green', blue: 'green' } as const;
 const RATIO_LIMIT = 999_999;
 
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
@@ -195,7 +193,7 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
     grade: score.grade,
     executionRate: fixed(score.execution.rate, 6),
     executionScore: fixed(score.execution.score, 2),
-    light: monitoring?.light ? STORED_LIGHT[monitoring.light] : null,
+    light: monitoring?.light ?? null,
     explanation: {
       total: score.explanation,
       execution: score.execution.explanation,

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Project } from './project.entity';
 
-export const WARNING_LIGHTS = ['green', 'yellow', 'red'] as const;
+export const WARNING_LIGHTS = ['green', 'yellow', 'red', 'blue'] as const;
 export type WarningLight = (typeof WARNING_LIGHTS)[number];
 
 /**
