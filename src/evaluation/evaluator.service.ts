@@ -32,27 +32,39 @@ const targetColumns = (prefix: 'annual' | 'period') =>
 type TargetColumns<Prefix extends string> = { [Field in keyof TargetRow as `${Prefix}${Capitalize<Field>}`]: TargetRow[Field] };
 type IndicatorColumns = Omit<IndicatorRow, 'annual' | 'period'> & TargetColumns<'annual'> & TargetColumns<'period'>;
 
-function targetRow<Prefix extends 'annual' | 'period'>(row: TargetColumns<Prefix>, prefix: Prefix): TargetRow {
-  const column = <Field extends keyof TargetRow>(field: Field) =>
-    (row as Record<string, unknown>)[`${prefix}${field[0].toUpperCase()}${field.slice(1)}`] as TargetRow[Field];
-  return { raw: column('raw'), kind: column('kind'), comparator: column('comparator'), value: column('value'), upper: column('upper'), unit: column('unit'), per: column('per') };
-}
+const annualTarget = (row: IndicatorColumns): TargetRow => ({
+  raw: row.annualRaw,
+  kind: row.annualKind,
+  comparator: row.annualComparator,
+  value: row.annualValue,
+  upper: row.annualUpper,
+  unit: row.annualUnit,
+  per: row.annualPer,
+});
+const periodTarget = (row: IndicatorColumns): TargetRow => ({
+  raw: row.periodRaw,
+  kind: row.periodKind,
+  comparator: row.periodComparator,
+  value: row.periodValue,
+  upper: row.periodUpper,
+  unit: row.periodUnit,
+  per: row.periodPer,
+});
 
-type EvaluationRow = IndicatorResult & { projectId: string; period: string; hash: string };
+type EvaluationRow = { indicator: IndicatorResult; projectId: string; period: string; hash: string };
 
 const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
-  { name: 'indicatorId', type: 'uuid', value: (r) => r.indicatorId },
+  { name: 'indicatorId', type: 'uuid', value: (r) => r.indicator.indicatorId },
   { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
   { name: 'period', type: 'varchar', value: (r) => r.period },
-  { name: 'status', type: 'varchar', value: (r) => r.status },
-  { name: 'ratio', type: 'numeric', value: (r) => r.ratio },
-  { name: 'score', type: 'numeric', value: (r) => r.score },
-  { name: 'weight', type: 'numeric', value: (r) => r.weight },
-  { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.explanation) },
+  { name: 'status', type: 'varchar', value: (r) => r.indicator.status },
+  { name: 'ratio', type: 'numeric', value: (r) => r.indicator.ratio },
+  { name: 'score', type: 'numeric', value: (r) => r.indicator.score },
+  { name: 'weight', type: 'numeric', value: (r) => r.indicator.weight },
+  { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.indicator.explanation) },
   { name: 'inputsHash', type: 'text', value: (r) => r.hash },
 ];
 const EVALUATION_UPDATE_COLUMNS = EVALUATION_COLUMNS.filter(({ name }) => name !== 'projectId' && name !== 'period').map(({ value }) => value);
-
 
 /**
  * Scores a set of projects for one period with set-based reads and writes in ONE transaction. The project_scores
@@ -123,8 +135,8 @@ export class Evaluator {
       name: row.name,
       key: row.key,
       weight: row.weight,
-      annual: targetRow(row, 'annual'),
-      period: targetRow(row, 'period'),
+      annual: annualTarget(row),
+      period: periodTarget(row),
     }));
     const actuals: ActualRow[] = await manager.query(
       `SELECT a."indicatorId", a.value::text AS value, a.text, a.grade, a."deviationCategory", a."deviationText", a.possibility,
@@ -154,8 +166,8 @@ export class Evaluator {
   private async store(manager: EntityManager, changed: { result: ProjectResult; hash: string }[], period: string): Promise<void> {
     if (changed.length === 0) return;
     const projectIds = changed.map(({ result }) => result.projectId);
-    await this.storeEvaluations(manager, projectIds, period, changed.flatMap(({ result, hash }) =>
-      result.indicators.map((row) => ({ ...row, projectId: result.projectId, period, hash }))));
+    const evaluations = changed.flatMap(({ result, hash }) => result.indicators.map((indicator) => ({ indicator, projectId: result.projectId, period, hash })));
+    await this.storeEvaluations(manager, projectIds, period, evaluations);
     await manager.query(
       `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
          light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash, "computedAt" = clock_timestamp()
@@ -188,8 +200,8 @@ export class Evaluator {
       [projectIds, period],
     );
     const scoredBefore = new Set(stored.map((row) => row.indicatorId));
-    await copyRows(manager, 'evaluations', EVALUATION_COLUMNS, rows.filter((row) => !scoredBefore.has(row.indicatorId)));
-    const updates = rows.filter((row) => scoredBefore.has(row.indicatorId));
+    await copyRows(manager, 'evaluations', EVALUATION_COLUMNS, rows.filter((row) => !scoredBefore.has(row.indicator.indicatorId)));
+    const updates = rows.filter((row) => scoredBefore.has(row.indicator.indicatorId));
     if (updates.length === 0) return;
     await manager.query(
       `UPDATE evaluations e SET status = r.status, ratio = r.ratio, score = r.score, weight = r.weight, explanation = r.explanation,
