@@ -129,6 +129,26 @@ describe('evaluation', () => {
     expect(after.map((f) => f.id)).toEqual(before.filter((f) => f.code !== 'DEVIATION_REASON_MISSING').map((f) => f.id));
   });
 
+  it('keeps an entry flag per period: a half-year finding neither hides nor is resolved by the year-end one', async () => {
+    const projectId = await scorableProject();
+    const reasonFlags = async () =>
+      (await db.query(`SELECT period FROM flags WHERE "projectId" = $1 AND code = 'DEVIATION_REASON_MISSING' AND "resolvedAt" IS NULL`, [projectId])).map(
+        (row: { period: string }) => row.period,
+      );
+    await saveActuals(projectId, `${year}-H1`, (target) => target * 0.1);
+    await freshScore(projectId, Date.now() - 10, 1_000, `${year}-H1`);
+    await saveActuals(projectId, String(year), (target) => target * 0.5);
+    await freshScore(projectId, Date.now() - 10, 1_000);
+    expect(new Set(await reasonFlags())).toEqual(new Set([`${year}-H1`, String(year)]));
+
+    const since = Date.now();
+    await saveActuals(projectId, String(year), (target) => target * 0.5, '经费保障：资金下达较晚');
+    await freshScore(projectId, since, 1_000);
+    expect(await reasonFlags()).toEqual([`${year}-H1`]);
+    const halfYear = await score(projectId, `${year}-H1`);
+    expect(halfYear.flags.filter((f) => f.code === 'DEVIATION_REASON_MISSING').map((f) => f.details.period)).toEqual([`${year}-H1`]);
+  });
+
   it('leaves placeholder targets out of scoring as not scorable and keeps their R04 flags', async () => {
     const placeholders: { id: string; projectId: string }[] = await db.query(
       `SELECT i.id, i."projectId" FROM indicators i JOIN projects p ON p.id = i."projectId"

@@ -216,24 +216,22 @@ export class Evaluator {
   /**
    * Within the rules this evaluation owns (re-checked import rules, and entry rules of this period): open flags no
    * longer found are resolved, new findings are opened, changed ones updated, unchanged ones left as they are.
-   * Another period's entry rule may hold the open (subject, code) slot; its flag stays as it is.
    */
   private async reconcileFlags(manager: EntityManager, projectIds: string[], period: string, flags: FlagResult[]): Promise<void> {
     const open: (FlagResult & { id: string })[] = await manager.query(
-      `SELECT id, "subjectType", "subjectId", "projectId", code, severity, message, details FROM flags
-       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL AND code = ANY($2::varchar[])`,
-      [projectIds, [...RECHECKED_PROJECT_RULES, ...ENTRY_RULES]],
+      `SELECT id, "subjectType", "subjectId", "projectId", code, period, severity, message, details FROM flags
+       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL
+         AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND period = $4))`,
+      [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period],
     );
-    const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}`;
+    const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}/${flag.period}`;
     const openByKey = new Map(open.map((flag) => [key(flag), flag]));
-    const owned = open.filter((flag) => RECHECKED_PROJECT_RULES.includes(flag.code) || flag.details.period === period);
     const found = new Set(flags.map(key));
-    const resolved = owned.filter((flag) => !found.has(key(flag))).map((flag) => flag.id);
+    const resolved = open.filter((flag) => !found.has(key(flag))).map((flag) => flag.id);
     const opened = flags.filter((flag) => !openByKey.has(key(flag)));
-    const ownedIds = new Set(owned.map((flag) => flag.id));
     const changed = flags.flatMap((flag) => {
       const current = openByKey.get(key(flag));
-      return current && ownedIds.has(current.id) && !sameFinding(current, flag) ? [{ ...flag, id: current.id }] : [];
+      return current && !sameFinding(current, flag) ? [{ ...flag, id: current.id }] : [];
     });
     if (resolved.length > 0) await manager.query(`UPDATE flags SET "resolvedAt" = now() WHERE id = ANY($1::uuid[])`, [resolved]);
     await copyRows(manager, 'flags', FLAG_COLUMNS, opened);

@@ -85,6 +85,8 @@ export interface FlagResult {
   subjectId: string;
   projectId: string;
   code: string;
+  /** The entry period judged; null for findings on the target table. */
+  period: string | null;
   severity: Finding['severity'];
   message: string;
   details: Record<string, unknown>;
@@ -183,10 +185,9 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
   const score = scoreProject({ indicators, actuals: entries, budget, spent, period });
   const monitoring = period.throughMonth === 12 ? null : monitorProject({ indicators, actuals: entries, budget, spent, period });
 
-  const findings = [
-    ...reviewProject({ ...project, amount: budget, indicators }).filter((f) => RECHECKED_PROJECT_RULES.includes(f.code)),
-    ...reviewEntries({ period, asOf, indicators, entries, budget, spent, scores: score.indicators }),
-  ];
+  const indicatorIds = inputs.indicators.map((row) => row.id);
+  const targetFindings = reviewProject({ ...project, amount: budget, indicators }).filter((f) => RECHECKED_PROJECT_RULES.includes(f.code));
+  const entryFindings = reviewEntries({ period, asOf, indicators, entries, budget, spent, scores: score.indicators });
   return {
     projectId: project.id,
     score: fixed(score.total, 2),
@@ -214,12 +215,12 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
         ...(monitoring && { light: monitoring.indicators[index] }),
       },
     })),
-    flags: findingFlags(project.id, inputs.indicators.map((row) => row.id), findings),
+    flags: [...findingFlags(project.id, indicatorIds, targetFindings, null), ...findingFlags(project.id, indicatorIds, entryFindings, period.text)],
   };
 }
 
 /** One flag per subject and code, the first finding winning: findings with an indicator index sit on that indicator. */
-export function findingFlags(projectId: string, indicatorIds: readonly string[], findings: readonly Finding[]): FlagResult[] {
+export function findingFlags(projectId: string, indicatorIds: readonly string[], findings: readonly Finding[], period: string | null): FlagResult[] {
   const flags = new Map<string, FlagResult>();
   for (const finding of findings) {
     const indicatorId = finding.indicatorIndex === null ? undefined : indicatorIds[finding.indicatorIndex];
@@ -231,6 +232,7 @@ export function findingFlags(projectId: string, indicatorIds: readonly string[],
       subjectId,
       projectId,
       code: finding.code,
+      period,
       severity: finding.severity,
       message: finding.message,
       details: finding.details ?? {},
@@ -244,6 +246,7 @@ export const FLAG_COLUMNS: BulkColumn<FlagResult>[] = [
   { name: 'subjectId', type: 'uuid', value: (r) => r.subjectId },
   { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
   { name: 'code', type: 'varchar', value: (r) => r.code },
+  { name: 'period', type: 'varchar', value: (r) => r.period },
   { name: 'severity', type: 'flag_severity', value: (r) => r.severity },
   { name: 'message', type: 'text', value: (r) => r.message },
   { name: 'details', type: 'jsonb', value: (r) => JSON.stringify(r.details) },

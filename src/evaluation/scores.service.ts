@@ -9,7 +9,6 @@ import { AppError } from '../common/app-error';
 import { Evaluation, Flag, Project, ProjectScore } from '../database/entities';
 import { FlagDto } from '../projects/project.dto';
 import { EvaluateAcceptedDto, EvaluateRequestDto, FailedJobDto, ProjectScoreDto } from './evaluation.dto';
-import { ENTRY_RULES } from './project-evaluation';
 import { EVALUATION_QUEUE, EvaluationJob, evaluateYearJob } from './evaluation.queue';
 
 const FAILED_JOBS_SHOWN = 100;
@@ -36,7 +35,7 @@ export class ScoresService {
         .getRepository(Flag)
         .createQueryBuilder('flag')
         .where('flag.projectId = :projectId AND flag.resolvedAt IS NULL', { projectId })
-        .andWhere("(flag.code NOT IN (:...entryRules) OR flag.details->>'period' = :period)", { entryRules: ENTRY_RULES, period })
+        .andWhere('(flag.period IS NULL OR flag.period = :period)', { period })
         .orderBy('flag.severity')
         .addOrderBy('flag.code')
         .addOrderBy('flag.id')

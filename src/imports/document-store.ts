@@ -187,7 +187,7 @@ function linkParents(projects: ProjectRow[]): void {
 function flagRows(projects: ProjectRow[], indicators: IndicatorRow[], findings: Finding[][]): FlagResult[] {
   const indicatorIds = new Map<string, string[]>(projects.map((row) => [row.id, []]));
   for (const row of indicators) indicatorIds.get(row.projectId)![row.position] = row.id;
-  return projects.flatMap((project, index) => findingFlags(project.id, indicatorIds.get(project.id)!, findings[index] ?? []));
+  return projects.flatMap((project, index) => findingFlags(project.id, indicatorIds.get(project.id)!, findings[index] ?? [], null));
 }
 
 function documentWarnings(document: ParsedDocument): ImportWarning[] {

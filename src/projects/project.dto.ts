@@ -82,14 +82,16 @@ export class FlagDto {
   @ApiProperty({ enum: ['project', 'indicator', 'actual', 'unit'] }) subjectType!: string;
   @ApiProperty({ format: 'uuid' }) subjectId!: string;
   @ApiProperty({ example: 'R04' }) code!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2025-H1', description: '录入规则所判断的期间；针对目标表本身的问题为 null' })
+  period!: string | null;
   @ApiProperty({ enum: ['error', 'warning', 'info'] }) severity!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
   @ApiProperty() openedAt!: Date;
 
   static from(row: Flag): FlagDto {
-    const { id, subjectType, subjectId, code, severity, message, details, openedAt } = row;
-    return { id, subjectType, subjectId, code, severity, message, details, openedAt };
+    const { id, subjectType, subjectId, code, period, severity, message, details, openedAt } = row;
+    return { id, subjectType, subjectId, code, period, severity, message, details, openedAt };
   }
 }
 

@@ -36,21 +36,23 @@ export class Reminders {
       for (const { unitId, missing } of reminders) {
         if (missing === 0) {
           await manager.query(
-            `UPDATE flags SET "resolvedAt" = now() WHERE "subjectType" = 'unit' AND "subjectId" = $1 AND code = $2 AND "resolvedAt" IS NULL`,
-            [unitId, REMINDER_FLAG_CODE],
+            `UPDATE flags SET "resolvedAt" = now()
+             WHERE "subjectType" = 'unit' AND "subjectId" = $1 AND code = $2 AND period = $3 AND "resolvedAt" IS NULL`,
+            [unitId, REMINDER_FLAG_CODE, period.text],
           );
           continue;
         }
         await manager.query(
-          `INSERT INTO flags ("subjectType", "subjectId", code, severity, message, details)
-           VALUES ('unit', $1, $2, 'warning', $3, $4)
-           ON CONFLICT ("subjectType", "subjectId", code) WHERE "resolvedAt" IS NULL
+          `INSERT INTO flags ("subjectType", "subjectId", code, period, severity, message, details)
+           VALUES ('unit', $1, $2, $5, 'warning', $3, $4)
+           ON CONFLICT ("subjectType", "subjectId", code, period) WHERE "resolvedAt" IS NULL
            DO UPDATE SET message = EXCLUDED.message, details = EXCLUDED.details, "openedAt" = now()`,
           [
             unitId,
             REMINDER_FLAG_CODE,
             `尚有 ${missing} 个绩效指标未填报 ${period.text} 期间的实际完成值，请于 ${deadline} 前填报`,
             { period: period.text, missing, deadline },
+            period.text,
           ],
         );
       }

@@ -6,11 +6,12 @@ export type FlagSubjectType = (typeof FLAG_SUBJECT_TYPES)[number];
 export const FLAG_SEVERITIES = ['error', 'warning', 'info'] as const;
 
 /**
- * A review finding on a subject. At most one open flag per (subject, code): rules upsert on
- * `IDX_flags_open` and close a flag by setting `resolvedAt`.
+ * A review finding on a subject. At most one open flag per (subject, code, period): rules upsert on
+ * `IDX_flags_open` and close a flag by setting `resolvedAt`. The migration makes the index NULLS NOT DISTINCT
+ * (TypeORM cannot say so), so a finding on the target table itself (no period) is also open at most once.
  */
 @Entity('flags')
-@Index('IDX_flags_open', ['subjectType', 'subjectId', 'code'], { unique: true, where: '"resolvedAt" IS NULL' })
+@Index('IDX_flags_open', ['subjectType', 'subjectId', 'code', 'period'], { unique: true, where: '"resolvedAt" IS NULL' })
 @Index('IDX_flags_projectId', ['projectId'])
 @Index('IDX_flags_projectId_code_open', ['projectId', 'code'], { where: '"resolvedAt" IS NULL' })
 @Index('IDX_flags_code', ['code'])
@@ -32,6 +33,10 @@ export class Flag {
 
   @Column({ type: 'varchar', length: 64 })
   code: string;
+
+  /** The entry period an entry rule or reminder judged (`2025-H1`); null for findings on the target table. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  period: string | null;
 
   @Column({ type: 'enum', enum: FLAG_SEVERITIES, enumName: 'flag_severity' })
   severity: (typeof FLAG_SEVERITIES)[number];
