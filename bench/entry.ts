@@ -1,11 +1,16 @@
 import autocannon from 'autocannon';
+import { Queue } from 'bullmq';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens.service';
 import { migrate } from '../src/cli/migrate';
+import { EVALUATION_QUEUE } from '../src/evaluation/evaluation.queue';
+import { redisOptions } from '../src/queue/queue.module';
 import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
+import { percentile, probeScoreLatency } from './lib/score-latency';
+import { spawnWorker, stopWorker, waitForWorkers } from './worker-processes';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = 50;
@@ -24,10 +29,16 @@ interface Figures {
   errors: number;
 }
 
+interface Indicator {
+  indicatorId: string;
+  projectId: string;
+}
+
 /**
  * One API process (Fastify, real Postgres and Redis, a throwaway database and Redis prefix) driven by 50
  * autocannon clients: the bare baseline route, GET /health and PUT /indicators/:id/actuals/:period, each for
- * BENCH_SECONDS; then one 10 000-row PUT /units/:id/actuals/:period.
+ * BENCH_SECONDS; then one 10 000-row PUT /units/:id/actuals/:period; then, with one evaluation worker process
+ * running, the same PUT load again while a probe times single writes until their project's score is updated.
  */
 async function main(): Promise<void> {
   const runId = `jixiao_bench_${randomBytes(4).toString('hex')}`;
@@ -38,27 +49,27 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     await migrate();
-    const { token, unitId, indicatorIds } = await seed(env.DATABASE_URL);
+    const { token, unitId, indicators } = await seed(env.DATABASE_URL);
+    const indicatorIds = indicators.map((indicator) => indicator.indicatorId);
     server = await startServer(env);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     let next = 0;
+    const putLoad = {
+      method: 'PUT',
+      requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: `/indicators/${indicatorIds[next++ % INDICATORS]}/actuals/2025-H1`, body: JSON.stringify({ value: next % 500 }) }) }],
+    };
     const results: Figures[] = [];
     for (const [route, options] of [
       ['POST /bench/baseline (validate + 1 INSERT)', { method: 'POST', url: `${ORIGIN}/bench/baseline`, body: JSON.stringify({ value: 42.5, note: '基线' }) }],
       ['GET /health (public, SELECT 1 + Redis PING)', { method: 'GET', url: `${ORIGIN}/health` }],
-      [
-        'PUT /indicators/:id/actuals/:period',
-        {
-          method: 'PUT',
-          requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: `/indicators/${indicatorIds[next++ % INDICATORS]}/actuals/2025-H1`, body: JSON.stringify({ value: next % 500 }) }) }],
-        },
-      ],
+      ['PUT /indicators/:id/actuals/:period', putLoad],
     ] as const) {
       await run({ ...options, headers: auth }, 3); // warm-up
       results.push({ route, ...(await run({ ...options, headers: auth }, SECONDS)) });
     }
     const bulkMs = [await timeBulk(auth, unitId, indicatorIds), await timeBulk(auth, unitId, indicatorIds)];
-    report(results, bulkMs);
+    const scoreLatency = await timeScoreUnderLoad(env, auth, indicators, () => run({ ...putLoad, headers: auth }, SECONDS));
+    report(results, bulkMs, scoreLatency);
   } finally {
     server?.kill('SIGTERM');
     await dropScratch(ADMIN_URL, REDIS_URL, runId);
@@ -76,7 +87,33 @@ async function run(options: Record<string, unknown>, seconds: number): Promise<O
   };
 }
 
-async function seed(databaseUrl: string): Promise<{ token: string; unitId: string; indicatorIds: string[] }> {
+/**
+ * With one evaluation worker process: drains the evaluations the earlier phases queued, then runs `load` while
+ * probing PUT → updated score one write at a time.
+ */
+async function timeScoreUnderLoad(
+  env: Record<string, string>,
+  headers: Record<string, string>,
+  targets: Indicator[],
+  load: () => Promise<Omit<Figures, 'route'>>,
+): Promise<{ latencies: number[]; load: Omit<Figures, 'route'> }> {
+  const queue = new Queue(EVALUATION_QUEUE, { connection: redisOptions(REDIS_URL), prefix: env.REDIS_PREFIX });
+  const worker = spawnWorker(env);
+  try {
+    await waitForWorkers(queue, 1);
+    while (Object.values(await queue.getJobCounts('waiting', 'prioritized', 'active')).some((count) => count > 0)) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const running = load();
+    const latencies = await probeScoreLatency({ origin: ORIGIN, headers, period: '2025-H1', targets }, running);
+    return { latencies, load: await running };
+  } finally {
+    await stopWorker(worker);
+    await queue.close();
+  }
+}
+
+async function seed(databaseUrl: string): Promise<{ token: string; unitId: string; indicators: Indicator[] }> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -91,10 +128,10 @@ async function seed(databaseUrl: string): Promise<{ token: string; unitId: strin
       [projects, INDICATORS / projects.length],
     );
     // Consecutive requests go to different projects, as concurrent clerks mostly do.
-    const indicators = await db.query(`SELECT id FROM indicators ORDER BY position, "projectId"`);
+    const indicators = await db.query(`SELECT id AS "indicatorId", "projectId" FROM indicators ORDER BY position, "projectId"`);
     const token = `jx_${randomBytes(32).toString('base64url')}`;
     await db.query(`INSERT INTO api_tokens (name, "tokenHash", role, "unitIds") VALUES ('bench', $1, 'unit', $2)`, [hashToken(token), [unit.id]]);
-    return { token, unitId: unit.id, indicatorIds: indicators.rows.map((r: { id: string }) => r.id) };
+    return { token, unitId: unit.id, indicators: indicators.rows };
   } finally {
     await db.end();
   }
@@ -118,7 +155,7 @@ async function timeBulk(headers: Record<string, string>, unitId: string, indicat
   return Math.round(elapsed);
 }
 
-function report(results: Figures[], [firstMs, againMs]: number[]): void {
+function report(results: Figures[], [firstMs, againMs]: number[], scoreLatency: { latencies: number[]; load: Omit<Figures, 'route'> }): void {
   const baseline = results[0].rps;
   console.log(`\n${CONNECTIONS} connections × ${SECONDS} s each, one API process, ${PROJECTS} projects × ${INDICATORS / PROJECTS} indicators; ${new Date().toISOString().slice(0, 10)}\n`);
   console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors |');
@@ -127,6 +164,12 @@ function report(results: Figures[], [firstMs, againMs]: number[]): void {
     console.log(`| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} |`);
   }
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one request, one transaction): first ${firstMs} ms (new actuals), again ${againMs} ms (updates)`);
+  const { latencies, load } = scoreLatency;
+  const at = (fraction: number) => Math.round(percentile(latencies, fraction));
+  console.log(
+    `\nPUT → updated project score, one evaluation worker process, under the PUT load (${load.rps} req/s, p99 ${load.p99} ms): ` +
+      `${latencies.length} probes, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

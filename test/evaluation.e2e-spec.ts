@@ -174,7 +174,9 @@ describe('evaluation', () => {
     const flags = () => db.query(`SELECT id, "openedAt", "resolvedAt" FROM flags WHERE "projectId" = $1 ORDER BY id`, [projectId]);
     const [scoreBefore, flagsBefore] = [await snapshot(), await flags()];
     const since = Date.now();
-    await app.get(EvaluationTrigger).enqueue([projectId], String(year));
+    const trigger = app.get(EvaluationTrigger);
+    await db.transaction((manager) => trigger.markChanged(manager, [projectId], String(year)));
+    await trigger.enqueue([projectId], String(year));
     await freshScore(projectId, since, 1_000);
     expect(await snapshot()).toEqual(scoreBefore);
     expect(await flags()).toEqual(flagsBefore);

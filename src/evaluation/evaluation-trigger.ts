@@ -2,10 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import { EVALUATION_QUEUE, EvaluationJob, evaluateProjectJob } from './evaluation.queue';
+import { EVALUATION_QUEUE, EvaluationJob, evaluateChangedJob } from './evaluation.queue';
 
 const ENQUEUE_TIMEOUT_MS = 2_000;
-const JOBS_PER_ADD_BULK = 1_000;
 
 /**
  * Records that a project's inputs changed inside the writer's transaction (`clock_timestamp()`, so a worker
@@ -32,15 +31,17 @@ export class EvaluationTrigger {
     return markInputsChanged(manager, projectIds, period);
   }
 
-  /** Never throws: when Redis is unreachable the change is already durable and the sweeper enqueues it later. */
-  async enqueue(projectIds: string[], period: string): Promise<void> {
-    const jobs = [...new Set(projectIds)].map((id) => evaluateProjectJob(id, period));
+  /**
+   * Asks for the period's changed projects (marked by `markChanged`) to be scored. Never throws: when Redis is
+   * unreachable the change is already durable and the sweeper enqueues it later.
+   */
+  async enqueue(projectIds: readonly string[], period: string): Promise<void> {
+    if (projectIds.length === 0) return;
+    const job = evaluateChangedJob(period);
     try {
-      for (let start = 0; start < jobs.length; start += JOBS_PER_ADD_BULK) {
-        await withTimeout(this.queue.addBulk(jobs.slice(start, start + JOBS_PER_ADD_BULK)), ENQUEUE_TIMEOUT_MS);
-      }
+      await withTimeout(this.queue.add(job.name, job.data, job.opts), ENQUEUE_TIMEOUT_MS);
     } catch (error) {
-      this.logger.warn(`evaluation not enqueued for ${jobs.length} project(s), period ${period}; the sweeper will: ${(error as Error).message}`);
+      this.logger.warn(`evaluation not enqueued for ${projectIds.length} project(s), period ${period}; the sweeper will: ${(error as Error).message}`);
     }
   }
 }

@@ -5,19 +5,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.module';
-import { EvaluationTrigger } from './evaluation-trigger';
 import {
   EVALUATION_QUEUE,
   EvaluateYearData,
   EvaluationJob,
   EvaluationJobName,
   evaluateBatchJob,
+  evaluateChangedJob,
 } from './evaluation.queue';
 import { Evaluator } from './evaluator.service';
 
 const PROJECTS_PER_BATCH = 250;
 const BATCH_JOBS_PER_ADD_BULK = 100;
-const STALE_PER_SWEEP = 100_000;
+/** An `evaluate-changed` job hands over to a follow-up after this long, so a steady stream of writes cannot hold a slot. */
+const CHANGED_JOB_BUDGET_MS = 10_000;
+
+/** Matches `IDX_project_scores_stale`'s predicate, so the index serves these reads. */
+const STALE = '("computedAt" IS NULL OR "inputsChangedAt" > "computedAt")';
 
 type EvaluationQueue = Queue<EvaluationJob['data'], unknown, EvaluationJob['name']>;
 
@@ -27,7 +31,6 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly evaluator: Evaluator,
-    private readonly trigger: EvaluationTrigger,
     @InjectQueue(EVALUATION_QUEUE) private readonly queue: EvaluationQueue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ConfigService) private readonly config: AppConfig,
@@ -55,8 +58,8 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
   async process(job: Job<EvaluationJob['data'], unknown, EvaluationJob['name']>): Promise<unknown> {
     const typed = job as unknown as EvaluationJob;
     switch (typed.name) {
-      case EvaluationJobName.EvaluateProject:
-        return this.evaluator.evaluate([typed.data.projectId], typed.data.period);
+      case EvaluationJobName.EvaluateChanged:
+        return { projects: await this.evaluateChanged(typed.data.period) };
       case EvaluationJobName.EvaluateBatch:
         return this.evaluator.evaluate(typed.data.projectIds, typed.data.period);
       case EvaluationJobName.EvaluateYear:
@@ -84,18 +87,43 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     return batches.length;
   }
 
-  /** Projects whose inputs changed after their last score, e.g. because Redis was down when they were saved. */
-  private async sweepStale(): Promise<number> {
-    const rows: { period: string; projectIds: string[] }[] = await this.dataSource.query(
-      `SELECT period, array_agg("projectId") AS "projectIds" FROM (
-         SELECT "projectId", period FROM project_scores
-         WHERE "computedAt" IS NULL OR "inputsChangedAt" > "computedAt" LIMIT $1) stale
-       GROUP BY period`,
-      [STALE_PER_SWEEP],
+  /** Scores the period's stale projects, earliest change first, a batch at a time, until none is left. */
+  private async evaluateChanged(period: string): Promise<number> {
+    const started = Date.now();
+    let projects = 0;
+    for (;;) {
+      const stale = await this.staleProjects(period, PROJECTS_PER_BATCH);
+      if (stale.length === 0) return projects;
+      if (Date.now() - started > CHANGED_JOB_BUDGET_MS) {
+        await this.requestChanged(period);
+        return projects;
+      }
+      await this.evaluator.evaluate(stale, period);
+      projects += stale.length;
+    }
+  }
+
+  private async staleProjects(period: string, limit: number): Promise<string[]> {
+    const rows: { projectId: string }[] = await this.dataSource.query(
+      `SELECT "projectId" FROM project_scores WHERE ${STALE} AND period = $1 ORDER BY "inputsChangedAt" LIMIT $2`,
+      [period, limit],
     );
-    for (const { period, projectIds } of rows) await this.trigger.enqueue(projectIds, period);
-    const count = rows.reduce((sum, row) => sum + row.projectIds.length, 0);
-    if (count > 0) this.logger.log(`sweep: ${count} stale project score(s) enqueued`);
+    return rows.map((row) => row.projectId);
+  }
+
+  private async requestChanged(period: string): Promise<void> {
+    const job = evaluateChangedJob(period);
+    await this.queue.add(job.name, job.data, job.opts);
+  }
+
+  /** Periods with projects whose inputs changed after their last score, e.g. because Redis was down when they were saved. */
+  private async sweepStale(): Promise<number> {
+    const rows: { period: string; projects: string }[] = await this.dataSource.query(
+      `SELECT period, count(*) AS projects FROM project_scores WHERE ${STALE} GROUP BY period`,
+    );
+    for (const { period } of rows) await this.requestChanged(period);
+    const count = rows.reduce((sum, row) => sum + Number(row.projects), 0);
+    if (count > 0) this.logger.log(`sweep: ${count} stale project score(s) in ${rows.length} period(s) enqueued`);
     return count;
   }
 }

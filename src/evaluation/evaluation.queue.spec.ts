@@ -1,24 +1,23 @@
-import { EVALUATION_JOB_ATTEMPTS, EVALUATION_QUEUE, EvaluationJobName, evaluateProjectJob, evaluationKey } from './evaluation.queue';
+import { EVALUATION_JOB_ATTEMPTS, EVALUATION_QUEUE, EvaluationJobName, evaluateChangedJob, evaluateChangedKey } from './evaluation.queue';
 
-const projectId = '6f1c2f0e-3d7a-4c55-9a43-0a4bd3a1f0c2';
-
-describe(evaluateProjectJob.name, () => {
-  it('collapses a burst for one project × period onto one deduplication id, and keeps the latest if active', () => {
-    const { opts } = evaluateProjectJob(projectId, '2025-07');
-    expect(opts.deduplication).toEqual({ id: `evaluate-${projectId}-2025-07`, keepLastIfActive: true });
+describe(evaluateChangedJob.name, () => {
+  it('collapses a burst of changes in one period onto one deduplication id, and keeps the latest if active', () => {
+    const { opts } = evaluateChangedJob('2025-07');
+    expect(opts.deduplication).toEqual({ id: 'evaluate-changed-2025-07', keepLastIfActive: true });
     expect(opts.jobId).toBeUndefined();
   });
 
   it.each([
-    ['another period', projectId, '2025'],
-    ['another project', projectId.replace('6f', '7f'), '2025-07'],
-  ])('keeps %s apart', (_, otherProject, otherPeriod) => {
-    expect(evaluationKey(otherProject, otherPeriod)).not.toBe(evaluationKey(projectId, '2025-07'));
+    ['the year from its month', '2025'],
+    ['the half-year from the month', '2025-H1'],
+    ['another year', '2026-07'],
+  ])('keeps %s apart', (_, otherPeriod) => {
+    expect(evaluateChangedKey(otherPeriod)).not.toBe(evaluateChangedKey('2025-07'));
   });
 
   it('retries with exponential backoff and bounds what Redis keeps', () => {
-    const { name, opts } = evaluateProjectJob(projectId, '2025');
-    expect(name).toBe(EvaluationJobName.EvaluateProject);
+    const { name, opts } = evaluateChangedJob('2025');
+    expect(name).toBe(EvaluationJobName.EvaluateChanged);
     expect(opts.attempts).toBe(EVALUATION_JOB_ATTEMPTS);
     expect(opts.backoff).toEqual(expect.objectContaining({ type: 'exponential' }));
     expect(opts.removeOnComplete).toEqual(expect.objectContaining({ count: expect.any(Number) }));

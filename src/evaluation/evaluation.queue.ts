@@ -7,15 +7,17 @@ import type { JobsOptions } from 'bullmq';
 export const EVALUATION_QUEUE = '{evaluation}';
 
 export enum EvaluationJobName {
-  EvaluateProject = 'evaluate-project',
+  EvaluateChanged = 'evaluate-changed',
   EvaluateYear = 'evaluate-year',
   EvaluateBatch = 'evaluate-batch',
   SweepStale = 'sweep-stale',
 }
 
-/** Score one project for one period (`2025`, `2025-H1`, `2025-Q3`, `2025-07`) from what is stored now. */
-export interface EvaluateProjectData {
-  projectId: string;
+/**
+ * Score, in batches, every project whose inputs for the period (`2025`, `2025-H1`, `2025-Q3`, `2025-07`) changed
+ * after its last score, as `project_scores` records them.
+ */
+export interface EvaluateChangedData {
   period: string;
 }
 
@@ -35,7 +37,7 @@ export interface EvaluateBatchData {
 export type SweepStaleData = Record<string, never>;
 
 export type EvaluationJob =
-  | { name: EvaluationJobName.EvaluateProject; data: EvaluateProjectData }
+  | { name: EvaluationJobName.EvaluateChanged; data: EvaluateChangedData }
   | { name: EvaluationJobName.EvaluateYear; data: EvaluateYearData }
   | { name: EvaluationJobName.EvaluateBatch; data: EvaluateBatchData }
   | { name: EvaluationJobName.SweepStale; data: SweepStaleData };
@@ -51,21 +53,22 @@ const RETRY: JobsOptions = {
   removeOnFail: { count: 10_000, age: 30 * 24 * 3600 },
 };
 
-export function evaluationKey(projectId: string, period: string): string {
-  return `evaluate-${projectId}-${period}`;
+export function evaluateChangedKey(period: string): string {
+  return `evaluate-changed-${period}`;
 }
 
 /**
- * One job per project × period. The deterministic key is a deduplication id, not a jobId: BullMQ ignores an add
- * whose jobId exists in any state, so a change made while the job runs, or before a kept completed job is
- * removed, would be lost. With `keepLastIfActive` a burst collapses onto the waiting job, and an add during the
- * active job schedules exactly one follow-up run once it finishes.
+ * One job per period, whichever projects changed: the job reads them from Postgres and scores them in batches, so
+ * a stream of single writes costs a few batches, not a job each. The deterministic key is a deduplication id, not a
+ * jobId: BullMQ ignores an add whose jobId exists in any state, so a change made while the job runs would be lost.
+ * With `keepLastIfActive` a burst collapses onto the waiting job, and an add during the active job schedules
+ * exactly one follow-up run once it finishes.
  */
-export function evaluateProjectJob(projectId: string, period: string): EvaluationJobOf<EvaluationJobName.EvaluateProject> & { opts: JobsOptions } {
+export function evaluateChangedJob(period: string): EvaluationJobOf<EvaluationJobName.EvaluateChanged> & { opts: JobsOptions } {
   return {
-    name: EvaluationJobName.EvaluateProject,
-    data: { projectId, period },
-    opts: { ...RETRY, deduplication: { id: evaluationKey(projectId, period), keepLastIfActive: true } },
+    name: EvaluationJobName.EvaluateChanged,
+    data: { period },
+    opts: { ...RETRY, deduplication: { id: evaluateChangedKey(period), keepLastIfActive: true } },
   };
 }
 

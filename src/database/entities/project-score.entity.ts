@@ -5,12 +5,12 @@ export const WARNING_LIGHTS = ['green', 'yellow', 'red', 'blue'] as const;
 export type WarningLight = (typeof WARNING_LIGHTS)[number];
 
 /**
- * Total of a project for one period. Writers of inputs set `inputsChangedAt`; a sweeper re-enqueues rows
- * where `computedAt` is null or older.
+ * Total of a project for one period. Writers of inputs set `inputsChangedAt`; `evaluate-changed` jobs (and the
+ * sweeper, for jobs Redis lost) score the stale rows: `computedAt` null or older.
  */
 @Entity('project_scores')
 @Index('IDX_project_scores_projectId_period', ['projectId', 'period'], { unique: true })
-@Index('IDX_project_scores_inputsChangedAt_computedAt', ['inputsChangedAt', 'computedAt'])
+@Index('IDX_project_scores_stale', ['period', 'inputsChangedAt'], { where: '"computedAt" IS NULL OR "inputsChangedAt" > "computedAt"' })
 export class ProjectScore {
   @PrimaryGeneratedColumn('uuid')
   id: string;
