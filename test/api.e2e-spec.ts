@@ -48,6 +48,30 @@ describe('HTTP API', () => {
     expect(response.statusCode).toBe(401);
   });
 
+  it('refuses a revoked token with 401 (within the 5 s a token may be remembered), and lists it as revoked', async () => {
+    const tokens = app.get(TokensService);
+    const { token, row } = await tokens.create({ role: 'admin' });
+    expect((await app.inject({ method: 'GET', url: '/projects', headers: bearer(token) })).statusCode).toBe(200);
+    const revoked = await tokens.revoke(row.id);
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    expect((await tokens.revoke(row.id)).revokedAt).toEqual(revoked.revokedAt);
+    const deadline = Date.now() + 6_000;
+    let status = 200;
+    while (status !== 401 && Date.now() < deadline) {
+      status = (await app.inject({ method: 'GET', url: '/projects', headers: bearer(token) })).statusCode;
+      if (status !== 401) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(status).toBe(401);
+    const listed = (await tokens.list()).find((entry) => entry.id === row.id);
+    expect(listed).toMatchObject({ revokedAt: revoked.revokedAt });
+    expect(listed?.tokenHash).toBeUndefined();
+  });
+
+  it('refuses to revoke a token that does not exist, naming it', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    await expect(app.get(TokensService).revoke(id)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(id) });
+  });
+
   it('stores only the sha256 of a token', async () => {
     const { token, row } = await app.get(TokensService).create({ role: 'admin' });
     expect(token).toMatch(/^jx_[A-Za-z0-9_-]{43}$/);

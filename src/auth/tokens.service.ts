@@ -57,6 +57,22 @@ export class TokensService {
     return { tokenId: row.id, actor: `token:${row.id}`, role: row.role, unitIds: row.unitIds, departmentIds: row.departmentIds };
   }
 
+  /** Every token, newest first, without its hash. */
+  list(): Promise<ApiToken[]> {
+    return this.tokens.find({
+      select: ['id', 'name', 'role', 'unitIds', 'departmentIds', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'],
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** Refuses every later request with the token; revoking twice keeps the first time. */
+  async revoke(id: string): Promise<ApiToken> {
+    const row = await this.tokens.findOneBy({ id });
+    if (!row) throw new AppError('NOT_FOUND', `令牌 ${id} 不存在`, { id });
+    if (!row.revokedAt) await this.tokens.update({ id }, { revokedAt: () => 'now()' });
+    return (await this.tokens.findOneBy({ id }))!;
+  }
+
   /** A unit or department named on the command line by its code or its name. */
   async unitId(codeOrName: string): Promise<string> {
     const unit = await this.units.findOne({ where: [{ code: codeOrName }, { name: codeOrName }] });
