@@ -182,6 +182,38 @@ describe('evaluation', () => {
     expect(await flags()).toEqual(flagsBefore);
   });
 
+  it('scores the other changed projects when one cannot be stored, and that one once the fault is gone', async () => {
+    const [poisoned, healthy]: string[] = (
+      await db.query(
+        `SELECT p.id FROM projects p JOIN indicators i ON i."projectId" = p.id WHERE p."importId" = $1
+         GROUP BY p.id HAVING bool_and(i."annualKind" = 'quantitative') ORDER BY p.id DESC LIMIT 2`,
+        [importId],
+      )
+    ).map((row: { id: string }) => row.id);
+    // A real Postgres error on one project's score row, as a corrupt row or a failing constraint would raise.
+    await db.query(`CREATE TABLE poisoned_projects ("projectId" uuid PRIMARY KEY)`);
+    await db.query(`INSERT INTO poisoned_projects VALUES ($1)`, [poisoned]);
+    await db.query(`CREATE FUNCTION refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM poisoned_projects WHERE "projectId" = NEW."projectId") THEN RAISE EXCEPTION 'poisoned project'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`CREATE TRIGGER refuse_poisoned BEFORE UPDATE ON project_scores FOR EACH ROW EXECUTE FUNCTION refuse_poisoned()`);
+    try {
+      const since = Date.now();
+      await saveActuals(poisoned, String(year), (target) => target);
+      await saveActuals(healthy, String(year), (target) => target);
+      await freshScore(healthy, since, 5_000);
+      expect((await score(poisoned)).stale).toBe(true);
+    } finally {
+      await db.query(`DROP TRIGGER refuse_poisoned ON project_scores`);
+      await db.query(`DROP FUNCTION refuse_poisoned()`);
+      await db.query(`DROP TABLE poisoned_projects`);
+    }
+    // The failed job is retried with backoff (1 s, then 2 s) and now scores it.
+    await freshScore(poisoned, 0, 10_000);
+  });
+
   it('re-evaluates a whole year on POST /evaluations and lists failed jobs', async () => {
     const refused = await app.inject({ method: 'POST', url: '/evaluations', payload: { year }, headers: bearer(await issueToken(app, { role: 'reviewer' })) });
     expect(refused.statusCode).toBe(403);

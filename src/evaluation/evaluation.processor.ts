@@ -87,20 +87,35 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     return batches.length;
   }
 
-  /** Scores the period's stale projects, earliest change first, a batch at a time, until none is left. */
+  /**
+   * Scores the period's stale projects, earliest change first, a batch at a time, until none is left. A batch that
+   * fails is scored project by project, so one project that cannot be scored holds up only itself: the job then
+   * fails naming it (and is retried, and listed by GET /evaluations/failed) after the others are scored.
+   */
   private async evaluateChanged(period: string): Promise<number> {
     const started = Date.now();
+    const failed = new Map<string, string>();
     let projects = 0;
     for (;;) {
-      const stale = await this.staleProjects(period, PROJECTS_PER_BATCH);
-      if (stale.length === 0) return projects;
+      const stale = (await this.staleProjects(period, PROJECTS_PER_BATCH + failed.size)).filter((id) => !failed.has(id));
+      if (stale.length === 0) break;
       if (Date.now() - started > CHANGED_JOB_BUDGET_MS) {
         await this.requestChanged(period);
-        return projects;
+        break;
       }
-      await this.evaluator.evaluate(stale, period);
-      projects += stale.length;
+      try {
+        await this.evaluator.evaluate(stale, period);
+      } catch {
+        for (const projectId of stale) {
+          await this.evaluator.evaluate([projectId], period).catch((error: Error) => failed.set(projectId, error.message));
+        }
+      }
+      projects += stale.filter((id) => !failed.has(id)).length;
     }
+    if (failed.size > 0) {
+      throw new Error(`${failed.size} project(s) not scored for ${period}: ${[...failed].map(([id, message]) => `${id}: ${message}`).join('; ')}`);
+    }
+    return projects;
   }
 
   private async staleProjects(period: string, limit: number): Promise<string[]> {
