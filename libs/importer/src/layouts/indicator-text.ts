@@ -32,10 +32,16 @@ function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null)
   return indicator({ seq, level1: level.level1, level2: level.level2, name, annualTarget: target });
 }
 
-// Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 一、
-const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(](\d{1,2})[）)]|([\u2460-\u2473])|(\d{1,2})[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/g;
+// Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 and sections 一、 （一）
+const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(](\d{1,2})[）)]|([\u2460-\u2473])|(\d{1,2})[、.．](?!\d)|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])/g;
 // Numbered text opens with its first number, perhaps after a level label: checked at the start only, in O(1).
-const OPENS_NUMBERED = /^\s*(?:[^;；，,。\s:：]{1,12}[:：]\s*)?(?:[（(]\d{1,2}[）)]|[\u2460-\u2473]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/;
+const OPENS_NUMBERED = /^\s*(?:[^;；，,。\s:：]{1,12}[:：]\s*)?(?:[（(]\d{1,2}[）)]|[\u2460-\u2473]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])/;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+/** `１、` → `1、`: item numbers and values in full-width digits read like ASCII ones; other characters stay as written. */
+export function withAsciiDigits(text: string): string {
+  return text.search(FULL_WIDTH_DIGIT) < 0 ? text : text.replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
 
 /** Each numbered item's text and its number (null for `一、` sections and unnumbered text before the first). */
 function numberedPieces(text: string): Array<{ seq: number | null; text: string }> {
@@ -74,7 +80,8 @@ function isSpace(char: string): boolean {
  * every item after it until the next label; a label may also follow a space without a `;` before it. Items may
  * also be numbered (`（1）…，（2）…`, `①…`) or stand on their own lines.
  */
-export function parseInlineIndicators(text: string): ParsedIndicator[] {
+export function parseInlineIndicators(written: string): ParsedIndicator[] {
+  const text = withAsciiDigits(written);
   const indicators: ParsedIndicator[] = [];
   let level: ResolvedLevel = { level1: null, level2: null };
   let seq: number | null = null;
@@ -197,9 +204,10 @@ function parseNumberedItem(seq: number, body: string): ParsedIndicator {
 
 /** The numbered layout (广州): `1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥390；年度指标值:≥390。2、…`. */
 export function parseNumberedIndicators(text: string): ParsedIndicator[] {
-  return splitNumberedItems(text).map(({ seq, body }) => parseNumberedItem(seq, body));
+  return splitNumberedItems(withAsciiDigits(text)).map(({ seq, body }) => parseNumberedItem(seq, body));
 }
 
-export function isNumberedIndicatorText(text: string): boolean {
+export function isNumberedIndicatorText(written: string): boolean {
+  const text = withAsciiDigits(written);
   return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findAnnualMark(text, null) !== null);
 }

@@ -1,9 +1,10 @@
 import { DocumentError } from '../document-error';
-import { decodeText, looksLikeCsv, readCsv, readLines } from './read-text';
+import { looksLikeHtml, readHtml } from './read-html';
+import { decodeText, looksLikeCsv, readCsv, readLines, utf16Encoding } from './read-text';
 import { isZip, readXlsx } from './read-xlsx';
 import type { SourceDocument } from './source-document';
 
-/** Reads any supported file (XLSX, CSV, TSV, markdown/pipe tables, plain text) into rows of cells. */
+/** Reads any supported file (XLSX, HTML tables, CSV, TSV, markdown/pipe tables, plain text) into rows of cells. */
 export async function readSource(fileName: string, content: Buffer): Promise<SourceDocument> {
   if (isZip(content)) {
     try {
@@ -12,9 +13,10 @@ export async function readSource(fileName: string, content: Buffer): Promise<Sou
       throw new DocumentError('UNREADABLE', `${fileName}：无法读取 Excel 文件（${(error as Error).message}）`, { fileName });
     }
   }
-  if (content.subarray(0, 8192).includes(0)) {
+  if (!utf16Encoding(content) && content.subarray(0, 8192).includes(0)) {
     throw new DocumentError('UNREADABLE', `${fileName}：不是文本、CSV 或 XLSX 文件（含二进制内容）`, { fileName });
   }
   const text = decodeText(content);
+  if (looksLikeHtml(fileName, text)) return { fileName, rows: readHtml(text) };
   return { fileName, rows: looksLikeCsv(fileName, text) ? readCsv(text) : readLines(text) };
 }
