@@ -103,6 +103,20 @@ describe('column-per-level tables with other header wordings', () => {
     expect((await indicatorsOf(content))[0]).toMatchObject({ level1, level2 });
   });
 
+  it.each([
+    ['指标内容', '培训人数≥100人', '培训人数', { comparator: 'gte', value: 100, unit: '人' }],
+    ['指标名称', '课程合格率不低于95%', '课程合格率', { comparator: 'gte', value: 95, unit: '%' }],
+    ['三级指标', '学员满意度：≥90%', '学员满意度', { comparator: 'gte', value: 90, unit: '%' }],
+  ])('splits a %s cell holding both name and target when the table has no value column', async (header, cell, name, target) => {
+    const content = tsv([
+      ['项目名称', '一级指标', '二级指标', header],
+      ['职业技能培训', '产出指标', '数量指标', cell],
+    ]);
+    const [found] = await indicatorsOf(content);
+    expect(found.name).toBe(name);
+    expect(found.annualTarget).toMatchObject(target);
+  });
+
   it('takes seq from a 序号 column', async () => {
     const content = tsv([
       ['序号', '项目名称', '一级指标', '二级指标', '三级指标', '指标值'],
@@ -291,6 +305,25 @@ describe('HTML tables exported from web systems', () => {
     ['an .xls file that is really HTML (a common web export)', 'table.xls'],
   ])('recognises %s', async (_scenario, fileName) => {
     expect((await indicatorsOf(page, fileName)).length).toBe(4);
+  });
+});
+
+describe('markdown tables copied from web pages', () => {
+  it('decodes entities and drops tags in cells, after splitting on tags so that `&lt;` stays a comparator', async () => {
+    const content = [
+      '| 项目名称 | 一级指标 | 二级指标 | 三级指标 | 指标值 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 河道保洁 | 产出指标 | 数量指标 | 保洁里程 | &ge;80公里 |',
+      '| | | 质量指标 | 投诉率 | &gt;0.1%且&lt;1%<br> |',
+      '| | 效益指标 | 生态效益 | <b>水质</b>&nbsp;达标率 | 95&#37; |',
+    ].join('\n');
+    const found = await indicatorsOf(content, 'export.md');
+    expect(found.map((item) => [item.name, item.annualTarget?.raw])).toEqual([
+      ['保洁里程', '≥80公里'],
+      ['投诉率', '>0.1%且<1%'],
+      ['水质 达标率', '95%'],
+    ]);
+    expect(found[1].annualTarget).toMatchObject({ comparator: 'gte', value: 0.1, upper: 1 });
   });
 });
 

@@ -1,8 +1,8 @@
-import { parseTarget, resolveLevel1, resolveLevel2, type Target } from '@app/domain';
-import type { ParsedProject } from '../parsed-document';
+import { parseTarget, resolveLevel1, resolveLevel2, type ResolvedLevel, type Target } from '@app/domain';
+import type { ParsedIndicator, ParsedProject } from '../parsed-document';
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
 import { cellOf, findHeader, isNonDataRow, readAmount, type ColumnMap, type TableHeader } from './header-columns';
-import { indicator, qualitativeTarget } from './indicator-text';
+import { indicator, inlineIndicator, qualitativeTarget } from './indicator-text';
 import { newProject, type Layout } from './layout';
 import { isPreambleRow, readPreamble, type Preamble } from './preamble';
 
@@ -51,6 +51,22 @@ function readNumber(text: string): number | null {
   return readAmount(text.replace(/分$|%$/, ''));
 }
 
+function indicatorOf(row: SourceRow, columns: ColumnMap, name: string, level: ResolvedLevel): ParsedIndicator | null {
+  const seq = columns.seq === undefined ? null : readSeq(cellOf(row, columns, 'seq'));
+  // Without a value column the name cell carries the target too: `培训人数≥100人`.
+  if (columns.annualTarget === undefined && columns.periodTarget === undefined) return inlineIndicator(name, level, seq);
+  const unit = cellOf(row, columns, 'unit');
+  const operator = columns.nature === undefined ? cellOf(row, columns, 'operator') : `${cellOf(row, columns, 'nature')} ${cellOf(row, columns, 'operator')}`;
+  return indicator({
+    seq,
+    level1: level.level1,
+    level2: level.level2,
+    name,
+    periodTarget: targetFrom(cellOf(row, columns, 'periodTarget'), operator, unit),
+    annualTarget: targetFrom(cellOf(row, columns, 'annualTarget'), operator, unit),
+  });
+}
+
 function readSeq(text: string): number | null {
   const seq = readAmount(text);
   return seq !== null && Number.isInteger(seq) ? seq : null;
@@ -91,18 +107,10 @@ function parseTable(header: TableHeader, preamble: Preamble, rows: SourceRow[]):
       if (level1Cell === '' && resolved && level1 === null) level1 = resolved.level1;
     }
     if (name === '' || /^(合计|总分|总计|小计)$/.test(name)) continue;
-    const unit = cellOf(row, columns, 'unit');
-    const operator = columns.nature === undefined ? cellOf(row, columns, 'operator') : `${cellOf(row, columns, 'nature')} ${cellOf(row, columns, 'operator')}`;
-    const entry = indicator({
-      seq: columns.seq === undefined ? null : readSeq(cellOf(row, columns, 'seq')),
-      level1,
-      level2,
-      name,
-      periodTarget: targetFrom(cellOf(row, columns, 'periodTarget'), operator, unit),
-      annualTarget: targetFrom(cellOf(row, columns, 'annualTarget'), operator, unit),
-    });
+    const entry = indicatorOf(row, columns, name, { level1, level2 });
+    if (!entry) continue;
     if (columns.weight !== undefined) entry.weight = readNumber(cellOf(row, columns, 'weight'));
-    if (columns.actual !== undefined) entry.actual = targetFrom(cellOf(row, columns, 'actual'), '', unit);
+    if (columns.actual !== undefined) entry.actual = targetFrom(cellOf(row, columns, 'actual'), '', cellOf(row, columns, 'unit'));
     if (columns.score !== undefined) entry.score = readNumber(cellOf(row, columns, 'score'));
     if (columns.deviationReason !== undefined) entry.deviationReason = cellOf(row, columns, 'deviationReason') || null;
     project.indicators.push(entry);

@@ -19,15 +19,15 @@ export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicato
   return { seq, level1, level2, name, key, periodTarget, annualTarget };
 }
 
-/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: one inline item as an indicator with its single target. */
-function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null): ParsedIndicator | null {
+/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`, `名称：≥90%`: one item as an indicator with its single target. */
+export function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null): ParsedIndicator | null {
   let nameEnd = item.search(SYMBOL_COMPARATOR);
   let target: Target;
   if (nameEnd > 0) target = parseTarget(item.slice(nameEnd));
   else if ((nameEnd = item.indexOf('定性')) > 0) target = qualitativeTarget(item.slice(nameEnd + 2));
   else if ((nameEnd = item.search(WORD_COMPARATOR)) > 0) target = parseTarget(item.slice(nameEnd));
   else (nameEnd = item.length), (target = parseTarget(''));
-  const name = item.slice(0, nameEnd);
+  const name = item.slice(0, nameEnd).replace(/[:：]\s*$/, '');
   if (/^[★☆\s]*$/.test(name)) return null;
   return indicator({ seq, level1: level.level1, level2: level.level2, name, annualTarget: target });
 }

@@ -1,30 +1,16 @@
 import type { SourceRow } from './source-document';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', ensp: ' ', emsp: ' ', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", ge: '≥', le: '≤', ne: '≠',
-  plusmn: '±', times: '×', divide: '÷', yen: '¥', middot: '·', hellip: '…', mdash: '—', ndash: '–', permil: '‰',
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', deg: '°', sup2: '²', sup3: '³',
-};
-
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[\da-f]+|#\d+|[a-z\d]+);/gi, (entity, name: string) => {
-    if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
-}
-
 export function looksLikeHtml(fileName: string, text: string): boolean {
   return /\.html?$/i.test(fileName) || /<table[\s>]/i.test(text.slice(0, 65536));
 }
 
+/** A cell's text with its tags gone; entities stay for cleanCell, which decodes them after stripping tags. */
 function cellText(html: string): string {
   const text = html
     .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|li|caption|title)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/[ \t\r\n]+/g, (spaces) => (spaces.includes('\n') ? '\n' : ' '));
-  return decodeEntities(text).replace(/\u00a0/g, ' ').trim();
+  return text.trim();
 }
 
 function spanOf(attributes: string, name: 'rowspan' | 'colspan'): number {
