@@ -271,6 +271,34 @@ describe('项目支出绩效目标申报表 key/value forms followed by an indic
   });
 });
 
+describe('项目支出绩效目标执行监控表 with 偏差原因分析 split into marked causes', () => {
+  const monitoring = tsv([
+    ['项目支出绩效目标执行监控表'],
+    ['（2025年度）'],
+    ['项目名称', '乡村道路养护', '', '', '主管部门', '某县交通运输局', '', '', '', '', '', '', ''],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '1-7月执行情况', '全年预计完成情况', '偏差原因分析', '', '', '', '', '完成目标可能性', ''],
+    ['', '', '', '', '', '', '经费保障', '制度保障', '人员保障', '硬件条件保障', '其他', '确定能', '有可能'],
+    ['产出指标', '数量指标', '养护里程', '≥120公里', '70公里', '120公里', '', '', '', '', '', '√', ''],
+    ['', '时效指标', '完工时间', '11月底前', '进行中', '12月中旬', '√', '', '√', '', '', '', '√'],
+    ['', '', '验收及时性', '及时', '未开始', '及时', '', '', '', '', '汛期延误', '', '√'],
+  ]);
+
+  it.each([
+    [0, '养护里程', '70公里', null],
+    [1, '完工时间', '进行中', '经费保障、人员保障'],
+    [2, '验收及时性', '未开始', '汛期延误'],
+  ])('indicator %d (%s): actual from 1-7月, reasons from the marked columns', async (index, name, actual, deviationReason) => {
+    const found = (await indicatorsOf(monitoring))[index];
+    expect(found).toMatchObject({ name, deviationReason, actual: { raw: actual } });
+  });
+
+  it('reads the form as one project of three indicators', async () => {
+    const document = await parse(monitoring);
+    expect(document).toMatchObject({ department: '某县交通运输局', year: 2025 });
+    expect(document.projects.map((project) => [project.name, project.indicators.length])).toEqual([['乡村道路养护', 3]]);
+  });
+});
+
 describe('HTML tables exported from web systems', () => {
   const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>绩效目标</title></head><body>
 <h3>2025年度项目支出绩效目标表</h3>

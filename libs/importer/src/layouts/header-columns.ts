@@ -50,6 +50,11 @@ export interface TableHeader {
   signature: string[];
   /** Each header row's first cell, a cheap test before comparing whole rows. */
   signatureLeads: string[];
+  /**
+   * Causes listed under a 偏差原因分析 group (经费保障 | 制度保障 | 人员保障 | …), as the 监控表 template has them:
+   * a row marks (√) the columns that apply or writes the reason into one.
+   */
+  reasonOptions: Array<{ index: number; label: string }>;
 }
 
 function headerKey(cell: string): string {
@@ -121,19 +126,37 @@ export function findHeader(document: SourceDocument, required: readonly ColumnRo
     const single = mapColumns(cells.map(headerKey));
     const next = rows[rowIndex + 1];
     let header: { firstRowIndex: number; rowIndex: number; columns: ColumnMap } | null = null;
+    let reasonOptions: TableHeader['reasonOptions'] = [];
     if (next && isHeaderCandidate(next.cells) && Object.keys(single).length > 0 && !isKeyValueRow(cells)) {
       const merged = mapColumns(twoRowKeys(cells, next.cells));
-      if (complete(merged) && Object.keys(merged).length > Object.keys(single).length) header = { firstRowIndex: rowIndex, rowIndex: rowIndex + 1, columns: merged };
+      reasonOptions = reasonOptionsOf(cells, next.cells);
+      if (reasonOptions.length > 0) merged.deviationReason = reasonOptions[0].index;
+      if (complete(merged) && (Object.keys(merged).length > Object.keys(single).length || reasonOptions.length > 0)) {
+        header = { firstRowIndex: rowIndex, rowIndex: rowIndex + 1, columns: merged };
+      }
     }
+    if (!header) reasonOptions = [];
     if (!header && complete(single)) header = { firstRowIndex: rowIndex, rowIndex, columns: single };
     if (header) {
       const headerRows = rows.slice(header.firstRowIndex, header.rowIndex + 1);
       const signature = headerRows.map((row) => rowText(row.cells));
       const signatureLeads = headerRows.map((row) => leadKey(row) ?? '');
-      return { ...header, amountFactor: amountFactor(document, header, header.columns), signature, signatureLeads };
+      return { ...header, amountFactor: amountFactor(document, header, header.columns), signature, signatureLeads, reasonOptions };
     }
   }
   return null;
+}
+
+function reasonOptionsOf(upper: string[], lower: string[]): TableHeader['reasonOptions'] {
+  const group = upper.findIndex((cell) => roleOf(headerKey(cell)) === 'deviationReason');
+  const options: TableHeader['reasonOptions'] = [];
+  if (group < 0) return options;
+  for (let index = group; index < lower.length && (index === group || headerKey(upper[index] ?? '') === ''); index++) {
+    const label = headerKey(lower[index] ?? '');
+    if (label === '' || roleOf(label) !== undefined) break;
+    options.push({ index, label });
+  }
+  return options.length > 1 ? options : [];
 }
 
 /**

@@ -67,6 +67,19 @@ function indicatorOf(row: SourceRow, columns: ColumnMap, name: string, level: Re
   });
 }
 
+const MARK = /^[√✓✔☑■●▲vVyY是]$/;
+
+/** The reason as written, or the causes a 监控表 row marks under 偏差原因分析 (`经费保障、人员保障`). */
+function deviationReasonOf(row: SourceRow, header: TableHeader): string | null {
+  if (header.reasonOptions.length === 0) return cellOf(row, header.columns, 'deviationReason') || null;
+  const reasons: string[] = [];
+  for (const { index, label } of header.reasonOptions) {
+    const cell = cleanCell(row.cells[index] ?? '');
+    if (cell !== '') reasons.push(MARK.test(cell) ? label : cell);
+  }
+  return reasons.length > 0 ? reasons.join('、') : null;
+}
+
 function readSeq(text: string): number | null {
   const seq = readAmount(text);
   return seq !== null && Number.isInteger(seq) ? seq : null;
@@ -112,7 +125,7 @@ function parseTable(header: TableHeader, preamble: Preamble, rows: SourceRow[]):
     if (columns.weight !== undefined) entry.weight = readNumber(cellOf(row, columns, 'weight'));
     if (columns.actual !== undefined) entry.actual = targetFrom(cellOf(row, columns, 'actual'), '', cellOf(row, columns, 'unit'));
     if (columns.score !== undefined) entry.score = readNumber(cellOf(row, columns, 'score'));
-    if (columns.deviationReason !== undefined) entry.deviationReason = cellOf(row, columns, 'deviationReason') || null;
+    if (columns.deviationReason !== undefined) entry.deviationReason = deviationReasonOf(row, header);
     project.indicators.push(entry);
   }
   return projects;
