@@ -241,6 +241,23 @@ describe('项目支出绩效目标申报表 key/value forms followed by an indic
     expect((await parse(content)).projects[0].goal).toBe('全年完成图书采购2000册');
   });
 
+  it.each([
+    ['2025年城乡环境整治项目绩效目标表', '城乡环境整治项目'],
+    ['城乡环境整治项目支出绩效自评表', '城乡环境整治项目'],
+    ['老旧小区改造工程绩效目标申报表（2025年度）', '老旧小区改造工程'],
+  ])('takes the project from the title %s when no cell names it', async (title, name) => {
+    const content = tsv([[title], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '整治点位', '≥30个']]);
+    expect((await parse(content)).projects.map((project) => project.name)).toEqual([name]);
+  });
+
+  it.each(['2025年度项目支出绩效目标申报表', '某市教育局2025年部门项目支出绩效目标表', '部门整体支出绩效目标表'])(
+    'takes no project from the general title %s',
+    async (title) => {
+      const content = tsv([[title], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '整治点位', '≥30个']]);
+      await expect(parse(content)).rejects.toMatchObject({ code: 'NO_LAYOUT' });
+    },
+  );
+
   it('reads a 项目支出绩效自评表 with a budget block, 年度总体目标 and a scored grid', async () => {
     const content = tsv([
       ['项目支出绩效自评表'],

@@ -65,6 +65,8 @@ export function readPreamble(rows: SourceRow[]): Preamble {
   let factor = 1e4;
   rows.forEach((row, rowIndex) => {
     const cells = labelledCells(row);
+    const titled = cells.length === 1 ? projectOfTitle(cells[0]) : null;
+    if (titled) found.name = titled;
     cells.forEach((cell, index) => {
       const label = compact(cell);
       const textField = TEXT_FIELDS.find(([, pattern]) => pattern.test(label))?.[0];
@@ -83,6 +85,16 @@ export function readPreamble(rows: SourceRow[]): Preamble {
     });
   });
   return found;
+}
+
+const PROJECT_TITLE = /^(?:\d{4}\s*年度?)?(.+?)(?:支出)?绩效(?:目标|自评|监控|评价)/;
+// Titles of tables that cover many projects or a whole department, not one project.
+const GENERAL_TITLE = /\d{4}\s*年|^(.{0,4}项目|部门整体|单位整体|整体|部门|单位)$/;
+
+/** `2025年城乡环境整治项目绩效目标表`: the project a one-project table's title names, when no cell names it. */
+function projectOfTitle(title: string): string | null {
+  const match = PROJECT_TITLE.exec(title.replace(/\s+/g, ''));
+  return match && !GENERAL_TITLE.test(match[1]) ? match[1] : null;
 }
 
 function goalOf(after: string[], nextRow: SourceRow | undefined): string {
