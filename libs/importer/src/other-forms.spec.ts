@@ -1,3 +1,4 @@
+import { crc32, deflateRawSync } from 'node:zlib';
 import { parseDocument } from './parse-document';
 import type { ParsedIndicator } from './parsed-document';
 
@@ -353,6 +354,42 @@ describe('HTML tables exported from web systems', () => {
   });
 });
 
+describe('Word documents (.docx)', () => {
+  const paragraph = (text: string) => `<w:p w:rsidR="00A1"><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const cell = (text: string, properties = '') => `<w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/>${properties}</w:tcPr>${paragraph(text)}</w:tc>`;
+  const row = (...cells: string[]) => `<w:tr w:rsidR="00B2"><w:trPr><w:jc w:val="center"/></w:trPr>${cells.join('')}</w:tr>`;
+  const body = [
+    paragraph('2025年度项目支出绩效目标表'),
+    `<w:p><w:r><w:t>主管部门：</w:t></w:r><w:r><w:t>某市卫生健康委员会</w:t></w:r></w:p>`,
+    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>',
+    row(cell('项目名称'), cell('一级指标'), cell('二级指标'), cell('三级指标'), cell('指标值')),
+    row(cell('基层医疗卫生机构补助', '<w:vMerge w:val="restart"/>'), cell('产出指标', '<w:vMerge w:val="restart"/>'), cell('数量指标'), cell('补助机构数'), cell('≥45个')),
+    row(cell('', '<w:vMerge/>'), cell('', '<w:vMerge/>'), cell('质量指标'), cell('资金拨付差错率'), cell('&lt;1%')),
+    row(cell('', '<w:vMerge/>'), cell('满意度指标', '<w:gridSpan w:val="2"/>'), cell('群众满意度'), cell('≥90%')),
+    '</w:tbl>',
+    paragraph('注：指标值以年度计。'),
+  ].join('');
+  const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`;
+
+  it('reads paragraphs and a table with cells merged down and across', async () => {
+    const docx = zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': documentXml });
+    const document = await parse(docx, '绩效目标表.docx');
+    expect(document).toMatchObject({ department: '某市卫生健康委员会', year: 2025 });
+    expect(document.projects.map((project) => project.name)).toEqual(['基层医疗卫生机构补助']);
+    expect(document.projects[0].indicators.map((found) => [found.level1, found.level2, found.name, found.annualTarget?.raw])).toEqual([
+      ['产出指标', '数量指标', '补助机构数', '≥45个'],
+      ['产出指标', '质量指标', '资金拨付差错率', '<1%'],
+      ['满意度指标', null, '群众满意度', '≥90%'],
+    ]);
+  });
+
+  it('refuses a damaged Word file as unreadable', async () => {
+    const docx = zip({ 'word/document.xml': documentXml });
+    const damaged = Buffer.concat([docx.subarray(0, 40), Buffer.alloc(20), docx.subarray(60)]);
+    await expect(parse(damaged, 'broken.docx')).rejects.toMatchObject({ code: 'UNREADABLE', message: expect.stringContaining('broken.docx') });
+  });
+});
+
 describe('markdown tables copied from web pages', () => {
   it('decodes entities and drops tags in cells, after splitting on tags so that `&lt;` stays a comparator', async () => {
     const content = [
@@ -470,4 +507,47 @@ function gb18030(text: string): Uint8Array {
     }
   }
   return Uint8Array.from(bytes);
+}
+
+/** A ZIP archive of deflated entries, as Word writes a .docx. */
+function zip(files: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const deflated = deflateRawSync(data);
+    const fileName = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(data), 16);
+    entry.writeUInt32LE(deflated.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, deflated);
+    directory.push(entry, fileName);
+    offset += local.length + fileName.length + deflated.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directoryBytes, end]);
 }

@@ -14,6 +14,7 @@ export interface SourceDocument {
 
 /** Cell text as the parsers want it: HTML tags and surrounding spaces gone, entities (`&ge;`, `&nbsp;`) decoded. */
 export function cleanCell(text: string): string {
-  const withoutTags = text.includes('<') ? text.replace(/<[^>]*>/g, '') : text;
+  // Only `<b>`, `</p>`…: a `<` before a digit is a comparator (`<1%且>0.1%`).
+  const withoutTags = text.includes('<') ? text.replace(/<\/?[a-z][^>]*>/gi, '') : text;
   return (withoutTags.includes('&') ? decodeEntities(withoutTags).replace(/\u00a0/g, ' ') : withoutTags).trim();
 }
