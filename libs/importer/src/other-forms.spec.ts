@@ -390,6 +390,15 @@ describe('Word documents (.docx)', () => {
   });
 });
 
+describe('files that need converting first', () => {
+  it.each([
+    ['an Office 97–2003 workbook', 'table.xls', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]), '另存为 .xlsx'],
+    ['a PDF', 'table.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 3])]), '导出为文本'],
+  ])('refuses %s as unreadable, saying what to do', async (_scenario, fileName, content, advice) => {
+    await expect(parse(content, fileName)).rejects.toMatchObject({ code: 'UNREADABLE', message: expect.stringContaining(advice) });
+  });
+});
+
 describe('markdown tables copied from web pages', () => {
   it('decodes entities and drops tags in cells, after splitting on tags so that `&lt;` stays a comparator', async () => {
     const content = [

@@ -22,6 +22,15 @@ function readDocx(content: Buffer): SourceRow[] {
   return readDocxXml(body().toString('utf8'));
 }
 
+// Office 97–2003 files (.xls, .doc) are compound documents; PDFs need a text extraction first.
+const COMPOUND_DOCUMENT = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function binaryKind(content: Buffer): string {
+  if (content.subarray(0, 8).equals(COMPOUND_DOCUMENT)) return '旧版 Office 文件（.xls/.doc）无法直接读取，请另存为 .xlsx、.docx 或 CSV';
+  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'PDF 文件无法直接读取，请先导出为文本或表格';
+  return '不是文本、CSV、XLSX 或 DOCX 文件（含二进制内容）';
+}
+
 /** Reads any supported file (XLSX, DOCX, HTML tables, CSV, TSV, markdown/pipe tables, plain text) into rows of cells. */
 export async function readSource(fileName: string, content: Buffer): Promise<SourceDocument> {
   if (isZip(content)) {
@@ -33,7 +42,7 @@ export async function readSource(fileName: string, content: Buffer): Promise<Sou
     }
   }
   if (!utf16Encoding(content) && content.subarray(0, 8192).includes(0)) {
-    throw new DocumentError('UNREADABLE', `${fileName}：不是文本、CSV 或 XLSX 文件（含二进制内容）`, { fileName });
+    throw new DocumentError('UNREADABLE', `${fileName}：${binaryKind(content)}`, { fileName });
   }
   const text = decodeText(content);
   if (looksLikeHtml(fileName, text)) return { fileName, rows: readHtml(text) };
