@@ -473,6 +473,19 @@ describe('text encodings', () => {
   });
 });
 
+describe('the department as forms label it', () => {
+  it.each([
+    [['主管部门：某市水利局'], '某市水利局'],
+    [['填报单位（盖章）：某市水利局'], '某市水利局'],
+    [['部门（单位）名称：某市水利局'], '某市水利局'],
+    [['主管部门及代码', '某市水利局（301001）'], '某市水利局'],
+    [['预算部门', '301001-某市水利局'], '某市水利局'],
+  ])('reads %j as %s', async (line, department) => {
+    const content = tsv([line, ['项目名称', '一级指标', '二级指标', '三级指标', '指标值'], ['河道保洁', '产出指标', '数量指标', '保洁里程', '≥80公里']]);
+    expect((await parse(content)).department).toBe(department);
+  });
+});
+
 describe('several tables in one file', () => {
   it('reads tables with different headers one after another', async () => {
     const content = tsv([
