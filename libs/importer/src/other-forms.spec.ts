@@ -418,6 +418,40 @@ describe('markdown tables copied from web pages', () => {
   });
 });
 
+describe('indicators written inline in a project table, other provinces\' ways', () => {
+  it.each([
+    ['levels as a path before the name', '产出指标-数量指标-培训人数：≥100人；产出指标-质量指标-合格率：≥95%'],
+    ['one item per level, separated by ，', '数量指标：培训人数≥100人，质量指标：合格率≥95%'],
+    ['a value after a space, with no comparator', '数量指标：培训人数 100人；质量指标：合格率 95%'],
+    ['a value after a colon, with no comparator', '数量指标：培训人数：100人；质量指标：合格率：95%'],
+  ])('reads %s', async (_scenario, cell) => {
+    const content = tsv([
+      ['项目名称', '金额（万元）', '绩效指标'],
+      ['职业技能培训', '50', cell],
+    ]);
+    const found = await indicatorsOf(content);
+    expect(found.map((item) => [item.level1, item.level2, item.name, item.annualTarget?.value])).toEqual([
+      ['产出指标', '数量指标', '培训人数', 100],
+      ['产出指标', '质量指标', '合格率', 95],
+    ]);
+  });
+
+  it('reads a tab-separated export whose multi-line cells Excel quoted', async () => {
+    const content = '项目名称\t金额（万元）\t绩效指标\n职业技能培训\t50\t"数量指标：\n培训人数≥100人\n质量指标：\n""双证""获取率≥95%"\n';
+    const document = await parse(content);
+    expect(document.projects.map((project) => project.name)).toEqual(['职业技能培训']);
+    expect(document.projects[0].indicators.map((item) => item.name)).toEqual(['培训人数', '"双证"获取率']);
+  });
+
+  it('reads a qualitative value after a colon', async () => {
+    const content = tsv([
+      ['项目名称', '金额（万元）', '绩效指标'],
+      ['职业技能培训', '50', '质量指标：培训质量：良好'],
+    ]);
+    expect((await indicatorsOf(content))[0]).toMatchObject({ name: '培训质量', annualTarget: { kind: 'qualitative', raw: '良好' } });
+  });
+});
+
 describe('full-width numbering and digits', () => {
   it.each([
     ['１、', '１、数量指标：培训人数≥１００人；２、质量指标：合格率≥９５％', [1, 2], [100, 95]],

@@ -1,6 +1,6 @@
 import { DocumentError } from '../document-error';
 import { looksLikeHtml, readHtml } from './read-html';
-import { decodeText, looksLikeCsv, readCsv, readLines, utf16Encoding } from './read-text';
+import { decodeText, hasQuotedTabCells, looksLikeCsv, readCsv, readLines, utf16Encoding } from './read-text';
 import { isZip, readXlsx } from './read-xlsx';
 import { readDocxXml } from './read-docx';
 import type { SourceDocument, SourceRow } from './source-document';
@@ -46,5 +46,6 @@ export async function readSource(fileName: string, content: Buffer): Promise<Sou
   }
   const text = decodeText(content);
   if (looksLikeHtml(fileName, text)) return { fileName, rows: readHtml(text) };
-  return { fileName, rows: looksLikeCsv(fileName, text) ? readCsv(text) : readLines(text) };
+  if (looksLikeCsv(fileName, text)) return { fileName, rows: readCsv(text) };
+  return { fileName, rows: hasQuotedTabCells(text) ? readCsv(text, '\t') : readLines(text) };
 }

@@ -49,8 +49,8 @@ export function readLines(text: string): SourceRow[] {
   return rows;
 }
 
-/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
-export function readCsv(text: string): SourceRow[] {
+/** RFC 4180 CSV (or tab-separated with the same quoting): quoted cells may hold separators, quotes ("") and line breaks. */
+export function readCsv(text: string, separator = ','): SourceRow[] {
   const rows: SourceRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -67,7 +67,7 @@ export function readCsv(text: string): SourceRow[] {
         cell += char;
       }
     } else if (char === '"' && cell === '') quoted = true;
-    else if (char === ',') (cells.push(cell), (cell = ''));
+    else if (char === separator) (cells.push(cell), (cell = ''));
     else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
@@ -88,4 +88,9 @@ export function looksLikeCsv(fileName: string, text: string): boolean {
   const lines = text.split(/\r?\n/, 6).filter((line) => line.trim() !== '');
   const counts = lines.map((line) => line.split(',').length);
   return lines.length >= 2 && counts[0] >= 3 && counts.every((count) => count === counts[0]);
+}
+
+/** Excel's tab-delimited export quotes a cell that holds a line break or a quote: `\t"…"`. */
+export function hasQuotedTabCells(text: string): boolean {
+  return text.includes('\t"') || (text.startsWith('"') && text.includes('\t'));
 }
