@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { Workbook } from 'exceljs';
 import { parseDocument } from './parse-document';
 import type { ParsedIndicator } from './parsed-document';
 
@@ -22,6 +23,15 @@ describe('column-per-level tables with other header wordings', () => {
     const content = tsv([header, ['农村饮水安全巩固', ...levelCells, '新建供水站', '≥12个']]);
     const [found] = await indicatorsOf(content);
     expect(found).toMatchObject({ level1, level2, name: '新建供水站', annualTarget: { comparator: 'gte', value: 12, unit: '个' } });
+  });
+
+  it('reads 一级 | 二级 | 三级 under a 绩效指标 group header', async () => {
+    const content = tsv([
+      ['项目名称', '绩效指标', '', '', '指标值'],
+      ['', '一级', '二级', '三级', ''],
+      ['农村饮水安全巩固', '产出', '数量', '新建供水站', '≥12个'],
+    ]);
+    expect((await indicatorsOf(content))[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '新建供水站', annualTarget: { value: 12 } });
   });
 
   it.each([
@@ -210,6 +220,30 @@ describe('项目支出绩效目标申报表 key/value forms followed by an indic
       ['维修面积', '完工时间', '安全隐患消除率'],
       ['设备验收合格率', '师生满意度'],
     ]);
+  });
+
+  it('reads one form per worksheet of a workbook, merged label and value cells included, as its TSV twin', async () => {
+    const forms = [
+      declarationForm('校舍维修改造', '年度资金总额', '120.5', [['产出指标', '数量指标', '维修面积', '≥3000平方米']]),
+      declarationForm('教学设备购置', '资金总额', '80', [['产出指标', '质量指标', '设备验收合格率', '100%']]),
+    ];
+    const workbook = new Workbook();
+    forms.forEach((rows, index) => {
+      const sheet = workbook.addWorksheet(`表${index + 1}`);
+      rows.forEach((cells) => sheet.addRow(cells.map((cell) => (/^\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell))));
+      sheet.mergeCells('A1:E1');
+      sheet.mergeCells('B3:D3');
+      sheet.mergeCells('A5:A7');
+      sheet.mergeCells('B8:E8');
+    });
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const fromXlsx = await parse(xlsx, '申报表.xlsx');
+    const fromTsv = await parse(tsv(forms.flat()));
+    expect(fromXlsx.projects.map((project) => [project.name, project.amount, project.goal, project.indicators.length])).toEqual([
+      ['校舍维修改造', 1205000, '完成校舍维修改造，保障教学秩序。', 1],
+      ['教学设备购置', 800000, '完成教学设备购置，保障教学秩序。', 1],
+    ]);
+    expect(fromXlsx).toEqual(fromTsv);
   });
 
   it.each([

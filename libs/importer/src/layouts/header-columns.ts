@@ -23,9 +23,10 @@ const COLUMN_SYNONYMS: ReadonlyArray<[ColumnRole, RegExp]> = [
   ['annualTarget', /^(年度|全年|本年)?(预期|计划|绩效)?(指标值|目标值|计划值)$|^(指标目标值|年度目标|预期值|计划值)$/],
   ['goal', /^(绩效目标|年度总体目标|总体目标|年度绩效目标|项目绩效目标)$/],
   ['indicators', /^(绩效指标|绩效目标指标)$/],
-  ['level1', /^(一级指标|指标类别)/],
-  ['level2', /^二级指标/],
-  ['indicatorName', /^(三级指标|指标名称|绩效指标名称|具体指标|指标内容)/],
+  // `一级` alone under a `绩效指标` group; 一级项目/二级项目 are taken above.
+  ['level1', /^(一级|指标类别)/],
+  ['level2', /^二级/],
+  ['indicatorName', /^(三级|指标名称|绩效指标名称|具体指标|指标内容)/],
   ['operator', /^(指标方向|运算符|计算符号|符号|比较符|比较方式)$/],
   // 指标性质 holds 定量/定性 in some exports and 正向/反向 or a comparator in others.
   ['nature', /^指标性质$/],
