@@ -155,6 +155,21 @@ describe('rows that are not indicators and merged-cell artefacts', () => {
     expect(document.projects[0].indicators.map((found) => found.name)).toEqual(['保洁里程']);
   });
 
+  it('reads on after its header repeated at a page break', async () => {
+    const header = ['项目名称', '一级指标', '二级指标', '三级指标', '指标值'];
+    const content = tsv([
+      header,
+      ['河道保洁', '产出指标', '数量指标', '保洁里程', '≥80公里'],
+      header,
+      ['', '', '质量指标', '保洁合格率', '≥95%'],
+      ['污水处理', '产出指标', '数量指标', '处理量', '≥3万吨'],
+    ]);
+    expect((await parse(content)).projects.map((project) => [project.name, project.indicators.length])).toEqual([
+      ['河道保洁', 2],
+      ['污水处理', 1],
+    ]);
+  });
+
   it('reads values that merged cells repeat on every row as one project with inherited levels', async () => {
     const content = tsv([
       ['项目名称', '一级指标', '一级指标', '二级指标', '三级指标', '指标值'],

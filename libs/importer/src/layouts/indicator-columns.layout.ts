@@ -92,12 +92,12 @@ function parseTable(header: TableHeader, preamble: Preamble, rows: SourceRow[]):
   let level1: string | null = null;
   let level2: string | null = null;
   for (const row of rows) {
+    if (isNonDataRow(row, header) || isTitleRow(row)) continue;
     // Key/value rows after the grid open the next form, whose own header follows them.
     if (isPreambleRow(row)) {
       if (project?.indicators.length) break;
       continue;
     }
-    if (isNonDataRow(row, header) || isTitleRow(row)) continue;
     const projectName = cellOf(row, columns, 'name');
     if (!project || (projectName !== '' && projectName !== project.name)) {
       if (!project && projectName === '' && !preamble.name) continue;
