@@ -3,6 +3,9 @@ import type { SourceRow } from './source-document';
 const TOKEN =
   /<w:tbl>|<\/w:tbl>|<w:tr[ >]|<\/w:tr>|<w:tc>|<\/w:tc>|<w:p[ >]|<w:p\/>|<\/w:p>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<w:gridSpan w:val="(\d+)"\/>|<w:vMerge(?: w:val="(\w+)")?\/>/g;
 
+// A hostile gridSpan must not blow a row up; real forms span a few columns.
+const MAX_COLUMN_SPAN = 100;
+
 /**
  * A Word document's `word/document.xml`: each table row a row of cells, each paragraph outside tables a row of
  * one cell. A cell spanning columns (gridSpan) is followed by blank cells and one merged down (vMerge) is blank
@@ -23,7 +26,7 @@ export function readDocxXml(xml: string): SourceRow[] {
     if (match[1] !== undefined) paragraph += match[1];
     else if (token === '<w:tab/>') paragraph += ' ';
     else if (token === '<w:br/>') paragraph += '\n';
-    else if (match[2] !== undefined) span = Number(match[2]);
+    else if (match[2] !== undefined) span = Math.min(Number(match[2]), MAX_COLUMN_SPAN);
     else if (token.startsWith('<w:vMerge')) continuesAbove = match[3] !== 'restart';
     else if (token === '<w:tbl>') depth++;
     else if (token === '</w:tbl>') depth = Math.max(depth - 1, 0);

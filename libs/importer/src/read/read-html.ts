@@ -13,9 +13,12 @@ function cellText(html: string): string {
   return text.trim();
 }
 
+// Bounds on spans, so that a hostile `colspan="99999"` cannot blow a row up; real forms stay far below them.
+const MAX_SPAN = { rowspan: 100_000, colspan: 100 };
+
 function spanOf(attributes: string, name: 'rowspan' | 'colspan'): number {
   const span = new RegExp(`${name}\\s*=\\s*["']?(\\d+)`, 'i').exec(attributes);
-  return span ? Math.min(Math.max(Number(span[1]), 1), 1000) : 1;
+  return span ? Math.min(Math.max(Number(span[1]), 1), MAX_SPAN[name]) : 1;
 }
 
 const TOKEN = /<(\/?)(table|tr|td|th)\b([^>]*)>|<(script|style|head)\b[^>]*>[\s\S]*?<\/\4>/gi;
