@@ -3,6 +3,8 @@ import { inflateRawSync } from 'node:zlib';
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
+// A document body beyond this is a ZIP bomb, not a budget table.
+const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
 
 /** The entries of a ZIP archive by name, each inflated on demand; throws on a damaged archive. */
 export function zipEntries(content: Buffer): Map<string, () => Buffer> {
@@ -29,7 +31,7 @@ export function zipEntries(content: Buffer): Map<string, () => Buffer> {
       const start = local + 30 + content.readUInt16LE(local + 26) + content.readUInt16LE(local + 28);
       const data = content.subarray(start, start + size);
       if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data);
+      if (method === 8) return inflateRawSync(data, { maxOutputLength: MAX_ENTRY_BYTES });
       throw new Error(`不支持的 ZIP 压缩方式 ${method}`);
     });
     at += 46 + skip;
