@@ -271,7 +271,10 @@ function parseNumberedItem(seq: number, body: string): ParsedIndicator {
 
 /** The numbered layout (广州): `1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥390；年度指标值:≥390。2、…`. */
 export function parseNumberedIndicators(text: string): ParsedIndicator[] {
-  return splitNumberedItems(withAsciiDigits(text)).map(({ seq, body }) => parseNumberedItem(seq, body));
+  // Items numbered in full-width digits (`１、`) split only once folded; folding every cell up front costs a scan.
+  const items = splitNumberedItems(text);
+  const folded = items.length === 0 ? withAsciiDigits(text) : text;
+  return (folded === text ? items : splitNumberedItems(folded)).map(({ seq, body }) => parseNumberedItem(seq, body));
 }
 
 export function isNumberedIndicatorText(written: string): boolean {
