@@ -267,7 +267,8 @@ describe('项目支出绩效目标申报表 key/value forms followed by an indic
     ['资金总额（万元）', '', '1.5', 15000],
     ['年度资金总额', '', '30', 300000],
     ['项目总金额（元）', '', '8000', 8000],
-  ])('reads the amount of %s %s %s as %d 元', async (label, subLabel, value, amount) => {
+    ['年度资金总额', '其中：财政拨款', '30', null],
+  ])('reads the amount of %s %s %s as %p 元', async (label, subLabel, value, amount) => {
     const content = tsv([
       ['项目名称', '图书采购'],
       subLabel === '' ? [label, value] : [label, subLabel, value],

@@ -74,17 +74,31 @@ export function readPreamble(rows: SourceRow[]): Preamble {
         found[textField] = textField === 'goal' ? goalOf(cells.slice(index + 1), rows[rowIndex + 1]) : cells[index + 1];
         return;
       }
-      const moneyField = MONEY_FIELDS.find(([, pattern]) => pattern.test(label))?.[0];
+      const moneyField = moneyFieldOf(label);
       if (!moneyField) return;
       const unit = /万元|千元|元/.exec(label);
       if (unit) factor = FACTORS[unit[0]];
-      const value = cells.slice(index + 1).map((next) => readAmount(next, factor)).find((amount) => amount !== null);
-      if (value === undefined || value === null) return;
+      const value = amountAfter(cells, index, factor);
+      if (value === null) return;
       if (moneyField === 'amount') found.amount = value;
       else (found.funding ??= { fiscal: null, specialAccount: null, other: null })[moneyField] = value;
     });
   });
   return found;
+}
+
+/** The first number after a money label, up to the next money label (`项目资金（万元） | 年度资金总额 | 12`). */
+function amountAfter(cells: string[], labelAt: number, factor: number): number | null {
+  for (let index = labelAt + 1; index < cells.length; index++) {
+    const amount = readAmount(cells[index], factor);
+    if (amount !== null) return amount;
+    if (moneyFieldOf(compact(cells[index]))) return null;
+  }
+  return null;
+}
+
+function moneyFieldOf(label: string): MoneyField | undefined {
+  return MONEY_FIELDS.find(([, pattern]) => pattern.test(label))?.[0];
 }
 
 const PROJECT_TITLE = /^(?:\d{4}\s*年度?)?(.+?)(?:支出)?绩效(?:目标|自评|监控|评价)/;
