@@ -49,6 +49,35 @@ describe(parseTarget.name, () => {
     ['不少于两次', 'gte', 2, '次'],
     ['零投诉', 'eq', 0, '投诉'],
     ['增长-2%', 'gte', -2, '%'],
+    // Spellings from other provinces' budget systems.
+    ['≥ 90 %', 'gte', 90, '%'],
+    ['大于或等于95%', 'gte', 95, '%'],
+    ['≦5天', 'lte', 5, '天'],
+    ['＜＝3个', 'lte', 3, '个'],
+    ['=<10%', 'lte', 10, '%'],
+    ['=>90', 'gte', 90, null],
+    ['＞95%', 'gt', 95, '%'],
+    ['不小于100人', 'gte', 100, '人'],
+    ['小于等于5%', 'lte', 5, '%'],
+    ['控制在3%以内', 'lte', 3, '%'],
+    ['≥９５％', 'gte', 95, '%'],
+    ['≤１０个工作日', 'lte', 10, '个工作日'],
+    ['１２个', 'eq', 12, '个'],
+    ['1.2亿元', 'eq', 120000000, '元'],
+    ['3000万元', 'eq', 30000000, '元'],
+    ['≥0.5万元/人', 'gte', 5000, '元/人'],
+    ['不少于1.5万人次', 'gte', 15000, '人次'],
+    ['≥ 1.2 万亩', 'gte', 12000, '亩'],
+    ['≥1,000.5万元', 'gte', 10005000, '元'],
+    ['95%及以上', 'gte', 95, '%'],
+    ['85%以上（含）', 'gte', 85, '%'],
+    ['在95%以上', 'gte', 95, '%'],
+    ['10天内', 'lte', 10, '天'],
+    ['≤3‰', 'lte', 3, '‰'],
+    ['不高于100元/人·天', 'lte', 100, '元/人·天'],
+    ['全年≥12次', 'gte', 12, '次'],
+    ['确保100%', 'eq', 100, '%'],
+    ['0投诉', 'eq', 0, '投诉'],
   ])('reads %s as %s %d %s', (raw, comparator, value, unit) => {
     expect(parseTarget(raw)).toMatchObject({ raw, kind: 'quantitative', comparator, value, unit, per: null });
   });
@@ -57,6 +86,8 @@ describe(parseTarget.name, () => {
     ['每月不少于1次', 'month'],
     ['每季度至少1次', 'quarter'],
     ['每年≥2次', 'year'],
+    ['每季度1次', 'quarter'],
+    ['每月2期', 'month'],
   ])('reads the period of %s as %s', (raw, per) => {
     expect(parseTarget(raw)).toMatchObject({ kind: 'quantitative', per });
   });
@@ -80,11 +111,17 @@ describe(parseTarget.name, () => {
     ['80%~90%', 80, 90, '%'],
     ['80-90%', 80, 90, '%'],
     ['±3%以内', -3, 3, '%'],
+    ['90%—95%', 90, 95, '%'],
+    ['95%-100%', 95, 100, '%'],
+    ['5-10天', 5, 10, '天'],
+    ['5～10万元', 50000, 100000, '元'],
+    ['1-2亿元', 100000000, 200000000, '元'],
+    ['3万-5万人', 30000, 50000, '人'],
   ])('reads the range %s as %d to %d', (raw, value, upper, unit) => {
     expect(parseTarget(raw)).toMatchObject({ kind: 'quantitative', comparator: 'gte', value, upper, unit });
   });
 
-  it.each(['较上年提高', '建立一个机制', '有所提升', '提升', '合规', '是', '较好', '考核结果达到较好及以上', '按照35人需求，租用宿舍', '工作经费实际支出符合国家财经法规'])(
+  it.each(['较上年提高', '不低于上年', '控制在预算范围内', '按时完成', '建立一个机制', '有所提升', '提升', '合规', '是', '较好', '考核结果达到较好及以上', '按照35人需求，租用宿舍', '工作经费实际支出符合国家财经法规'])(
     'reads %s as qualitative',
     (raw) => {
       expect(parseTarget(raw)).toEqual({ raw, kind: 'qualitative', comparator: null, value: null, unit: null, per: null });

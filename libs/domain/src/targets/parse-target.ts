@@ -16,7 +16,7 @@ const SUFFIX_COMPARATORS: ReadonlyArray<[RegExp, Comparator]> = [
 ];
 const NUMBER = /(-?\d+(?:\.\d+)?)\s*(万|亿)?/g;
 const LEADING_NUMBER = /^(-?\d+(?:\.\d+)?)\s*(万|亿)?/;
-const RANGE = /^(%|‰)?[-~～至到](\d+(?:\.\d+)?)(万|亿)?/;
+const RANGE = /^(%|‰)?[-~～至到—–](\d+(?:\.\d+)?)(万|亿)?/;
 const UNIT = /^(%|‰|[^\s\d，,。；;、:：（）()【】[\]"“”'‘’]{0,10})/;
 const UNIT_STOP = /(及以上|以上|及以下|以下|以内|之内|以前|之前|即|且|并|的|或|和|完成|达标|得分|前|内|[底末](以前|之前|前))/;
 const SCORING_CLAUSE = /不得分|扣分|不达标/;
@@ -84,7 +84,7 @@ function comparatorAround(before: string, after: string): Comparator | null {
 
 function readNumberAt(text: string, match: RegExpExecArray): NumberReading {
   const before = text.slice(0, match.index);
-  const value = scale(Number(match[1]), match[2]);
+  let value = scale(Number(match[1]), match[2]);
   let restAt = match.index + match[0].length;
   let rest = text.slice(restAt);
   let upper: number | null = null;
@@ -92,6 +92,8 @@ function readNumberAt(text: string, match: RegExpExecArray): NumberReading {
   const range = RANGE.exec(rest);
   if (range) {
     upper = scale(Number(range[2]), range[3]);
+    // `5～10万元`: a multiplier written once, after the upper bound, applies to both.
+    if (range[3] && !match[2]) value = scale(Number(match[1]), range[3]);
     restAt += range[0].length;
     rest = text.slice(restAt);
     if (range[1] && !rest.startsWith(range[1])) rangeUnit = range[1];
@@ -120,6 +122,8 @@ function quantitative(raw: string, reading: NumberReading, per: TargetPer | null
 
 // A count in a Chinese numeral only where a measure word follows it (`两次`, `一个指挥部`), or `零` (`零投诉`).
 const CHINESE_COUNT = /([一两二三四五六七八九十])(?=[个次项家人名场期篇台辆件批所起例])|^零(?=\S)/;
+// Words before a bare number that leave it a plain count: `每季度1次`, `全年12期`, `确保100%`.
+const LEADING_QUALIFIER = /^(=|每(个)?(月|季度?|年|半年|周)|全年度?|年度|确保|累计|共计?|约)/;
 const ACHIEVED = /^(完成|达成|达标|覆盖)$/;
 
 /** `78个`, `100%`, `100%完成`: the whole text is one number and its unit. */
@@ -190,7 +194,7 @@ function readTarget(text: string): Target {
   const numeric = /\d/.test(normalized) ? normalized : withChineseCount(normalized);
   if (numeric === null) return target(raw, 'qualitative');
   const range = numeric.includes('且') || numeric.includes('并') ? boundedRange(numeric) : null;
-  const reading = range ?? firstComparedNumber(numeric) ?? readBareNumber(numeric.replace(/^=/, ''));
+  const reading = range ?? firstComparedNumber(numeric) ?? readBareNumber(numeric.replace(LEADING_QUALIFIER, ''));
   return reading ? quantitative(raw, reading, perOf(normalized)) : target(raw, 'qualitative');
 }
 

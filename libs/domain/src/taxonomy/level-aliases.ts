@@ -46,8 +46,12 @@ function withoutSuffix(name: string): string {
   return name.replace(/指标$/, '');
 }
 
+// Outline numbers (`（一）`, `二、`) and points (`（20分）`) that forms write around a level label.
+const OUTLINE_NUMBER = /^\(?[一二三四五六七八九十]{1,2}[)、.]/;
+const POINTS = /\([\d.]+分?\)$/;
+
 function normalizeLabel(label: string): string {
-  return label.normalize('NFKC').replace(/[\s★*]+/g, '');
+  return label.normalize('NFKC').replace(/[\s★*]+/g, '').replace(OUTLINE_NUMBER, '').replace(POINTS, '');
 }
 
 // Documents repeat a handful of labels thousands of times; the cap bounds memory on hostile input.
@@ -71,7 +75,8 @@ export const resolveLevel2 = remembered((label: string): ResolvedLevel | null =>
   const text = normalizeLabel(label);
   const coded = /^(\d{2})(?:[-－—.、](.*))?$/.exec(text);
   if (coded) return (coded[2] ? level2ByName.get(coded[2]) : undefined) ?? level2ByCode.get(coded[1]) ?? null;
-  return level2ByName.get(text) ?? null;
+  const numbered = /^\d[.、](.+)$/.exec(text);
+  return level2ByName.get(numbered ? numbered[1] : text) ?? null;
 });
 
 /** Resolves a 一级指标 label (`1-产出指标`, `产出`, `效益指标`, …) to its canonical name, else null. */

@@ -1,10 +1,14 @@
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
 import { cellOf, findHeader, isNonDataRow } from './header-columns';
 
-const DEPARTMENT_LABEL = /(?:部门名称|预算主管部门|主管部门|预算部门)\s*[:：]\s*([^\s:：]+)/;
+const DEPARTMENT_LABEL = /(?:部门名称|部门[（(]单位[)）]名称|预算主管部门|主管部门|预算部门|填报单位)(?:[（(]盖章[)）])?\s*[:：]\s*([^\s:：]+)/;
+// In a form's cells the label stands alone, perhaps with 及代码, and the value in the next cell.
+const DEPARTMENT_CELL = /^(部门名称|部门[（(]单位[)）]名称|预算主管部门|主管部门|预算部门|填报单位)(及代码|[（(]代码[)）]|[（(]盖章[)）])?$/;
+// `[101]某市教育局`, `101-某市教育局`, `某市教育局（101001）`: the code that budget systems put beside the name.
+const DEPARTMENT_CODE = /^[[［(（]?\d{3,}[\]］)）]?\s*[-－—]?\s*|\s*[[［(（]\d{3,}[\]］)）]$/g;
 const CODED_UNIT_LINE = /^\d{6}\s*[-－—]\s*(\S+)$/;
 const TITLE = /^(.+?)(?:[（(]本级[）)])?\s*(\d{4})\s*年.*预算/;
-const YEAR = /(20\d{2})\s*年[^。，,]{0,30}(预算|绩效|决算|监控|自评)/;
+const YEAR = /(20\d{2})\s*年[^。，,]{0,30}(预算|绩效|决算|监控|自评)|^[（(]\s*(20\d{2})\s*年度?\s*[）)]$/;
 
 function* plainLines(rows: SourceRow[]): Generator<string> {
   for (const row of rows) {
@@ -34,10 +38,21 @@ function departmentColumnValue(document: SourceDocument): string | null {
   return value;
 }
 
+function labelledDepartment(row: SourceRow): string | null {
+  const cells = row.cells.map(cleanCell).filter((cell) => cell !== '');
+  const at = cells.findIndex((cell) => DEPARTMENT_CELL.test(cell.replace(/\s+/g, '')));
+  const value = at < 0 ? undefined : cells.slice(at + 1).find((cell) => cell !== cells[at]);
+  return value ? value.replace(DEPARTMENT_CODE, '') || null : null;
+}
+
 export function findDepartment(document: SourceDocument): string | null {
   for (const line of plainLines(document.rows)) {
     const labelled = DEPARTMENT_LABEL.exec(line);
     if (labelled) return labelled[1];
+  }
+  for (const row of document.rows) {
+    const labelled = row.cells.length > 1 ? labelledDepartment(row) : null;
+    if (labelled) return labelled;
   }
   const column = departmentColumnValue(document);
   if (column) return column;
@@ -54,7 +69,7 @@ export function findYear(document: SourceDocument): number | null {
   const titles = document.rows.filter((row) => row.cells.filter((cell) => cell.trim() !== '').length === 1);
   for (const line of plainLines(titles)) {
     const match = YEAR.exec(line);
-    if (match) return Number(match[1]);
+    if (match) return Number(match[1] ?? match[3]);
   }
   return null;
 }

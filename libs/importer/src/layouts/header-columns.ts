@@ -1,12 +1,13 @@
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
 
 export type ColumnRole =
-  | 'department' | 'unitCode' | 'projectCode' | 'unitName' | 'parentProject' | 'name' | 'category' | 'amount' | 'fiscal' | 'specialAccount'
-  | 'other' | 'goal' | 'indicators' | 'level1' | 'level2' | 'indicatorName' | 'operator' | 'annualTarget'
+  | 'seq' | 'department' | 'unitCode' | 'projectCode' | 'unitName' | 'parentProject' | 'name' | 'category' | 'amount' | 'fiscal' | 'specialAccount'
+  | 'other' | 'goal' | 'indicators' | 'level1' | 'level2' | 'indicatorName' | 'operator' | 'nature' | 'annualTarget'
   | 'periodTarget' | 'unit' | 'weight' | 'actual' | 'score' | 'deviationReason';
 
 /** Header wordings seen in budget-system exports; first match wins, so specific wordings come first. */
 const COLUMN_SYNONYMS: ReadonlyArray<[ColumnRole, RegExp]> = [
+  ['seq', /^(序号|编号)$/],
   ['unitCode', /^(预算)?单位(代码|编码|编号)$/],
   ['projectCode', /^项目(代码|编码|编号)$/],
   ['department', /^(部门|部门名称|主管部门|预算部门|主管部门名称|预算主管部门)$/],
@@ -17,20 +18,23 @@ const COLUMN_SYNONYMS: ReadonlyArray<[ColumnRole, RegExp]> = [
   ['fiscal', /^财政拨款/],
   ['specialAccount', /^财政专户/],
   ['other', /^(其他资金|单位资金)/],
-  ['amount', /^(金额|总计|预算数|预算金额|资金总额|项目金额|年度预算数?|总金额|年度资金总额|全年预算数)/],
+  ['amount', /^(金额|总计|预算数|预算金额|资金总额|项目金额|年度预算数?|总金额|年度资金总额|全年预算数|项目资金)/],
   ['periodTarget', /^(实施周期|实施期|总体|整体|中期)(指标值|目标值)/],
-  ['annualTarget', /^(年度|全年|本年)?(预期)?(指标值|目标值)$|^(指标目标值|年度目标)$/],
+  ['annualTarget', /^(年度|全年|本年)?(预期|计划|绩效)?(指标值|目标值|计划值)$|^(指标目标值|年度目标|预期值|计划值)$/],
   ['goal', /^(绩效目标|年度总体目标|总体目标|年度绩效目标|项目绩效目标)$/],
   ['indicators', /^(绩效指标|绩效目标指标)$/],
-  ['level1', /^一级指标/],
-  ['level2', /^二级指标/],
-  ['indicatorName', /^(三级指标|指标名称|绩效指标名称|具体指标|指标内容)/],
-  ['operator', /^(指标性质|运算符|符号|比较符|指标方向)$/],
+  // `一级` alone under a `绩效指标` group; 一级项目/二级项目 are taken above.
+  ['level1', /^(一级|指标类别)/],
+  ['level2', /^二级/],
+  ['indicatorName', /^(三级|指标名称|绩效指标名称|具体指标|指标内容)/],
+  ['operator', /^(指标方向|运算符|计算符号|符号|比较符|比较方式)$/],
+  // 指标性质 holds 定量/定性 in some exports and 正向/反向 or a comparator in others.
+  ['nature', /^指标性质$/],
   ['unit', /^(度量单位|计量单位|指标单位)$/],
-  ['weight', /^(分值|权重)/],
-  ['actual', /^(实际完成值|实际值|完成值|全年实际值|实际完成情况|.*执行情况|1[-—–~～至到]\d+月.*)/],
-  ['score', /^得分/],
-  ['deviationReason', /^(偏差原因|未完成原因)/],
+  ['weight', /^(指标)?(分值|权重)/],
+  ['actual', /^((全年|年度)?实际(完成)?(指标)?值|完成值|实际完成情况|.*执行情况|1[-—–~～至到]\d+月.*)/],
+  ['score', /^(自评)?得分/],
+  ['deviationReason', /^(偏差原因|未完成原因|原因分析)/],
 ];
 
 export type ColumnMap = Partial<Record<ColumnRole, number>>;
@@ -47,6 +51,11 @@ export interface TableHeader {
   signature: string[];
   /** Each header row's first cell, a cheap test before comparing whole rows. */
   signatureLeads: string[];
+  /**
+   * Causes listed under a 偏差原因分析 group (经费保障 | 制度保障 | 人员保障 | …), as the 监控表 template has them:
+   * a row marks (√) the columns that apply or writes the reason into one.
+   */
+  reasonOptions: Array<{ index: number; label: string }>;
 }
 
 function headerKey(cell: string): string {
@@ -118,19 +127,48 @@ export function findHeader(document: SourceDocument, required: readonly ColumnRo
     const single = mapColumns(cells.map(headerKey));
     const next = rows[rowIndex + 1];
     let header: { firstRowIndex: number; rowIndex: number; columns: ColumnMap } | null = null;
-    if (next && isHeaderCandidate(next.cells) && Object.keys(single).length > 0) {
+    let reasonOptions: TableHeader['reasonOptions'] = [];
+    if (next && isHeaderCandidate(next.cells) && Object.keys(single).length > 0 && !isKeyValueRow(cells)) {
       const merged = mapColumns(twoRowKeys(cells, next.cells));
-      if (complete(merged) && Object.keys(merged).length > Object.keys(single).length) header = { firstRowIndex: rowIndex, rowIndex: rowIndex + 1, columns: merged };
+      reasonOptions = reasonOptionsOf(cells, next.cells);
+      if (reasonOptions.length > 0) merged.deviationReason = reasonOptions[0].index;
+      if (complete(merged) && (Object.keys(merged).length > Object.keys(single).length || reasonOptions.length > 0)) {
+        header = { firstRowIndex: rowIndex, rowIndex: rowIndex + 1, columns: merged };
+      }
     }
+    if (!header) reasonOptions = [];
     if (!header && complete(single)) header = { firstRowIndex: rowIndex, rowIndex, columns: single };
     if (header) {
       const headerRows = rows.slice(header.firstRowIndex, header.rowIndex + 1);
       const signature = headerRows.map((row) => rowText(row.cells));
       const signatureLeads = headerRows.map((row) => leadKey(row) ?? '');
-      return { ...header, amountFactor: amountFactor(document, header, header.columns), signature, signatureLeads };
+      return { ...header, amountFactor: amountFactor(document, header, header.columns), signature, signatureLeads, reasonOptions };
     }
   }
   return null;
+}
+
+function reasonOptionsOf(upper: string[], lower: string[]): TableHeader['reasonOptions'] {
+  const group = upper.findIndex((cell) => roleOf(headerKey(cell)) === 'deviationReason');
+  const options: TableHeader['reasonOptions'] = [];
+  if (group < 0) return options;
+  for (let index = group; index < lower.length && (index === group || headerKey(upper[index] ?? '') === ''); index++) {
+    const label = headerKey(lower[index] ?? '');
+    if (label === '' || roleOf(label) !== undefined) break;
+    options.push({ index, label });
+  }
+  return options.length > 1 ? options : [];
+}
+
+/**
+ * `项目名称 | 河道保洁`, `项目资金（万元） | 年度资金总额 | 12`: labels followed by their values, above a grid
+ * rather than a group header over it.
+ */
+function isKeyValueRow(cells: string[]): boolean {
+  const keys = cells.map(headerKey).filter((key) => key !== '');
+  const value = keys.find((key) => key !== keys[0]);
+  if (keys.some((key) => readAmount(key) !== null)) return true;
+  return keys.length > 0 && roleOf(keys[0]) !== undefined && value !== undefined && roleOf(value) === undefined;
 }
 
 function rowText(cells: string[]): string {

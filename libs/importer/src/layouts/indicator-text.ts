@@ -19,23 +19,91 @@ export function indicator(fields: Partial<ParsedIndicator> & Pick<ParsedIndicato
   return { seq, level1, level2, name, key, periodTarget, annualTarget };
 }
 
-/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`: one inline item as an indicator with its single target. */
-function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null): ParsedIndicator | null {
+/** `名称≥90%`, `名称定性有所提升`, `名称不低于30篇`, `名称：≥90%`: one item as an indicator with its single target. */
+export function inlineIndicator(item: string, level: ResolvedLevel, seq: number | null): ParsedIndicator | null {
   let nameEnd = item.search(SYMBOL_COMPARATOR);
   let target: Target;
   if (nameEnd > 0) target = parseTarget(item.slice(nameEnd));
   else if ((nameEnd = item.indexOf('定性')) > 0) target = qualitativeTarget(item.slice(nameEnd + 2));
   else if ((nameEnd = item.search(WORD_COMPARATOR)) > 0) target = parseTarget(item.slice(nameEnd));
-  else (nameEnd = item.length), (target = parseTarget(''));
-  const name = item.slice(0, nameEnd);
-  if (/^[★☆\s]*$/.test(name)) return null;
-  return indicator({ seq, level1: level.level1, level2: level.level2, name, annualTarget: target });
+  else (nameEnd = valueSeparatorAt(item)), (target = parseTarget(item.slice(nameEnd + 1)));
+  const written = isColonOrSpace(item.charCodeAt(nameEnd - 1)) ? withoutTrailingColon(item.slice(0, nameEnd)) : item.slice(0, nameEnd);
+  if (/^[★☆\s]*$/.test(written)) return null;
+  // Paths stand in for labels: an item under a label has its levels already.
+  const path = level.level1 === null && level.level2 === null ? levelPath(written) : null;
+  if (!path) return indicator({ seq, level1: level.level1, level2: level.level2, name: written, annualTarget: target });
+  return indicator({ seq, level1: path.level1, level2: path.level2, name: path.name, annualTarget: target });
 }
 
-// Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 一、
-const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(](\d{1,2})[）)]|([\u2460-\u2473])|(\d{1,2})[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/g;
+const COLON = 0x3a;
+const FULL_WIDTH_COLON = 0xff1a;
+
+/**
+ * `合格率：良好`, `培训人数 100人`: with no comparator, a value follows the first colon, or a number follows the
+ * last space; else the item is all name (the length). Character codes, not one-character strings, on this hot path.
+ */
+function valueSeparatorAt(item: string): number {
+  let lastSpace = -1;
+  for (let index = 1; index < item.length; index++) {
+    const code = item.charCodeAt(index);
+    if (code === COLON || code === FULL_WIDTH_COLON) return index;
+    if (code === 0x20) lastSpace = index;
+  }
+  const next = item.charCodeAt(lastSpace + 1);
+  return lastSpace > 0 && next >= 0x30 && next <= 0x39 ? lastSpace : item.length;
+}
+
+function isColonOrSpace(code: number): boolean {
+  return code === COLON || code === FULL_WIDTH_COLON || code === 0x20;
+}
+
+function withoutTrailingColon(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 0x20) end--;
+  const last = name.charCodeAt(end - 1);
+  return last === COLON || last === FULL_WIDTH_COLON ? name.slice(0, end - 1) : name;
+}
+
+const PATH_SEPARATOR = /[-－—]/;
+// A level label (`可持续影响指标`, `31-服务对象满意度指标`) is short: its separator comes early in the item.
+const LONGEST_LABEL = 14;
+
+/** Scans only the first characters, by code: on the path of every inline item, a regex or includes() costs more. */
+function hasEarlyPathSeparator(written: string): boolean {
+  const end = Math.min(written.length, LONGEST_LABEL + 1);
+  for (let index = 1; index < end; index++) {
+    const code = written.charCodeAt(index);
+    if (code === 0x2d || code === 0xff0d || code === 0x2014) return true;
+  }
+  return false;
+}
+
+/** `产出指标-数量指标-培训人数`: levels written as a path before the name; null when the name has none. */
+function levelPath(written: string): (ResolvedLevel & { name: string }) | null {
+  if (!hasEarlyPathSeparator(written)) return null;
+  const parts = written.split(PATH_SEPARATOR);
+  const isLabel = (part: string) => /[\u4e00-\u9fff]/.test(part);
+  let at = 0;
+  let level1: string | null = isLabel(parts[0]) ? resolveLevel1(parts[0]) : null;
+  let level2: string | null = null;
+  if (level1) at++;
+  const asLevel2 = parts.length > at + 1 && isLabel(parts[at]) ? resolveLevel2(parts[at]) : null;
+  if (asLevel2) (level2 = asLevel2.level2), (level1 ??= asLevel2.level1), at++;
+  if (at === 0 || at >= parts.length) return null;
+  const nameAt = parts.slice(0, at).reduce((length, part) => length + part.length + 1, 0);
+  return { name: written.slice(nameAt), level1, level2 };
+}
+
+// Item numbers that open an item after punctuation or at the start: （1） (1) ① 1. 1、 １、 and sections 一、 （一）
+const ITEM_NUMBER = /(^|[;；，,。\s])(?:[（(]([\d０-９]{1,2})[）)]|([\u2460-\u2473])|([\d０-９]{1,2})[、.．](?![\d０-９])|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])/g;
 // Numbered text opens with its first number, perhaps after a level label: checked at the start only, in O(1).
-const OPENS_NUMBERED = /^\s*(?:[^;；，,。\s:：]{1,12}[:：]\s*)?(?:[（(]\d{1,2}[）)]|[\u2460-\u2473]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,2}、)/;
+const OPENS_NUMBERED = /^\s*(?:[^;；，,。\s:：]{1,12}[:：]\s*)?(?:[（(][\d０-９]{1,2}[）)]|[\u2460-\u2473]|[\d０-９]{1,2}[、.．](?![\d０-９])|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])/;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+/** `１、` → `1、`: item numbers and values in full-width digits read like ASCII ones; other characters stay as written. */
+export function withAsciiDigits(text: string): string {
+  return text.search(FULL_WIDTH_DIGIT) < 0 ? text : text.replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
 
 /** Each numbered item's text and its number (null for `一、` sections and unnumbered text before the first). */
 function numberedPieces(text: string): Array<{ seq: number | null; text: string }> {
@@ -47,7 +115,7 @@ function numberedPieces(text: string): Array<{ seq: number | null; text: string 
   for (let match = ITEM_NUMBER.exec(text); match; match = ITEM_NUMBER.exec(text)) {
     pieces.push({ seq, text: text.slice(start, match.index + match[1].length) });
     const written = match[2] ?? match[4];
-    seq = written !== undefined ? Number(written) : match[3] !== undefined ? match[3].charCodeAt(0) - 0x245f : null;
+    seq = written !== undefined ? Number(withAsciiDigits(written)) : match[3] !== undefined ? match[3].charCodeAt(0) - 0x245f : null;
     start = match.index + match[0].length;
   }
   pieces.push({ seq, text: text.slice(start) });
@@ -65,8 +133,13 @@ function nextOfEither(text: string, first: string, second: string): (from: numbe
   };
 }
 
-function isSpace(char: string): boolean {
-  return char === ' ' || char === '\t' || char === '\u3000';
+// Character codes rather than one-character strings: indexing a CJK string allocates a new string per character.
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000;
+}
+
+function isComma(code: number): boolean {
+  return code === 0xff0c || code === 0x2c;
 }
 
 /**
@@ -92,9 +165,10 @@ export function parseInlineIndicators(text: string): ParsedIndicator[] {
       if (itemEnd < 0) itemEnd = piece.length;
       for (let colon = nextColon(itemStart); colon >= 0 && colon < itemEnd; colon = nextColon(colon + 1)) {
         let wordEnd = colon;
-        while (wordEnd > itemStart && isSpace(piece[wordEnd - 1])) wordEnd--;
+        while (wordEnd > itemStart && isSpace(piece.charCodeAt(wordEnd - 1))) wordEnd--;
         let wordStart = wordEnd;
-        while (wordStart > itemStart && !isSpace(piece[wordStart - 1])) wordStart--;
+        // A label may also follow a comma: `培训人数≥100人，质量指标：合格率≥95%`.
+        while (wordStart > itemStart && !isSpace(piece.charCodeAt(wordStart - 1)) && !isComma(piece.charCodeAt(wordStart - 1))) wordStart--;
         const word = piece.slice(wordStart, wordEnd);
         const label = resolveLevel2(word) ?? levelOneLabel(word);
         if (!label) continue;
@@ -197,9 +271,13 @@ function parseNumberedItem(seq: number, body: string): ParsedIndicator {
 
 /** The numbered layout (广州): `1、1-产出指标；11-数量指标；培训人数；实施周期指标值:≥390；年度指标值:≥390。2、…`. */
 export function parseNumberedIndicators(text: string): ParsedIndicator[] {
-  return splitNumberedItems(text).map(({ seq, body }) => parseNumberedItem(seq, body));
+  // Items numbered in full-width digits (`１、`) split only once folded; folding every cell up front costs a scan.
+  const items = splitNumberedItems(text);
+  const folded = items.length === 0 ? withAsciiDigits(text) : text;
+  return (folded === text ? items : splitNumberedItems(folded)).map(({ seq, body }) => parseNumberedItem(seq, body));
 }
 
-export function isNumberedIndicatorText(text: string): boolean {
+export function isNumberedIndicatorText(written: string): boolean {
+  const text = withAsciiDigits(written);
   return findMark(text, PERIOD_LABEL) !== null || (/(^|[>\s])1\s*[、.．]/.test(text) && findAnnualMark(text, null) !== null);
 }

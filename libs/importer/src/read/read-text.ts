@@ -3,8 +3,29 @@ import type { SourceRow } from './source-document';
 
 const MARKDOWN_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
-/** Decodes UTF-8 (with or without BOM), falling back to GB18030, which many government exports still use. */
+/** `utf-16le`/`utf-16be` for a byte-order mark, or for ASCII-heavy text whose every other byte is zero. */
+export function utf16Encoding(content: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (content.length >= 2 && content[0] === 0xff && content[1] === 0xfe) return 'utf-16le';
+  if (content.length >= 2 && content[0] === 0xfe && content[1] === 0xff) return 'utf-16be';
+  const sample = content.subarray(0, 4096 - (Math.min(content.length, 4096) % 2));
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample.length; index++) if (sample[index] === 0) index % 2 === 0 ? evenZeros++ : oddZeros++;
+  // Tabs, line breaks and digits make up a good share of any table, and each carries a zero byte in UTF-16;
+  // a few CJK characters (一 is U+4E00) put a zero in the other byte.
+  const enough = Math.max(sample.length / 16, 8);
+  if (oddZeros > enough && evenZeros < oddZeros / 4) return 'utf-16le';
+  if (evenZeros > enough && oddZeros < evenZeros / 4) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decodes UTF-16 (Excel's "Unicode text" export) and UTF-8, each with or without BOM, falling back to GB18030
+ * (a superset of GBK), which many government exports and Excel's CSV on Chinese Windows still use.
+ */
 export function decodeText(content: Buffer): string {
+  const utf16 = utf16Encoding(content);
+  if (utf16) return new TextDecoder(utf16).decode(content);
   return isUtf8(content) ? content.toString('utf8').replace(/^\uFEFF/, '') : new TextDecoder('gb18030').decode(content);
 }
 
@@ -28,8 +49,8 @@ export function readLines(text: string): SourceRow[] {
   return rows;
 }
 
-/** RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. */
-export function readCsv(text: string): SourceRow[] {
+/** RFC 4180 CSV (or tab-separated with the same quoting): quoted cells may hold separators, quotes ("") and line breaks. */
+export function readCsv(text: string, separator = ','): SourceRow[] {
   const rows: SourceRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -46,7 +67,7 @@ export function readCsv(text: string): SourceRow[] {
         cell += char;
       }
     } else if (char === '"' && cell === '') quoted = true;
-    else if (char === ',') (cells.push(cell), (cell = ''));
+    else if (char === separator) (cells.push(cell), (cell = ''));
     else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
@@ -67,4 +88,9 @@ export function looksLikeCsv(fileName: string, text: string): boolean {
   const lines = text.split(/\r?\n/, 6).filter((line) => line.trim() !== '');
   const counts = lines.map((line) => line.split(',').length);
   return lines.length >= 2 && counts[0] >= 3 && counts.every((count) => count === counts[0]);
+}
+
+/** Excel's tab-delimited export quotes a cell that holds a line break or a quote: `\t"…"`. */
+export function hasQuotedTabCells(text: string): boolean {
+  return text.includes('\t"') || (text.startsWith('"') && text.includes('\t'));
 }
