@@ -1,6 +1,5 @@
 import { Queue, Worker } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { evaluationProgress } from '../src/cli/evaluate-year';
 import { migrate } from '../src/cli/migrate';
@@ -8,6 +7,7 @@ import { databaseOptions } from '../src/database/database.options';
 import { EVALUATION_QUEUE, evaluateYearJob } from '../src/evaluation/evaluation.queue';
 import { redisOptions } from '../src/queue/queue.module';
 import { INDICATORS_PER_PROJECT, generateProjects } from './generate-projects';
+import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
 import { peakRssMb, spawnWorker, stopWorker, waitForWorkers } from './worker-processes';
 
 /**
@@ -18,8 +18,6 @@ import { peakRssMb, spawnWorker, stopWorker, waitForWorkers } from './worker-pro
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const NOOP_JOBS = 20_000;
 const YEAR = 2025;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONCURRENCY = process.env.EVALUATION_CONCURRENCY ?? '2';
 
 async function noopJobsPerSecond(prefix: string): Promise<number> {
@@ -91,10 +89,7 @@ async function main(): Promise<void> {
     console.log(['', '| run | size | time | rate | worker peak RSS |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'));
   } finally {
     await dataSource.destroy();
-    const admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`);
-    await admin.end();
+    await dropScratch(ADMIN_URL, REDIS_URL, runId);
   }
 }
 
