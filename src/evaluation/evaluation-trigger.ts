@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import { EVALUATION_QUEUE, EvaluationJob, evaluateProjectJob } from './evaluation.queue';
+import { EVALUATION_QUEUE, EvaluationJob, evaluateProjectJob, evaluationKey } from './evaluation.queue';
 
 const ENQUEUE_TIMEOUT_MS = 2_000;
 const JOBS_PER_ADD_BULK = 1_000;
+const FLUSH_AFTER_MS = 20;
 
 /**
  * Records that a project's inputs changed inside the writer's transaction (`clock_timestamp()`, so a worker
@@ -21,10 +22,20 @@ export async function markInputsChanged(manager: EntityManager, projectIds: read
   );
 }
 
-/** What writers of scoring inputs call: `markChanged` in their transaction, `enqueue` after it commits. */
+type ProjectJob = ReturnType<typeof evaluateProjectJob>;
+
+/**
+ * What writers of scoring inputs call: `markChanged` in their transaction, `enqueue` after it commits. Enqueues
+ * are gathered for FLUSH_AFTER_MS and added with one `addBulk` (deduplicated per project and period), so a burst of
+ * single writes costs Redis one round trip; whatever is still gathered is added when the application shuts down.
+ */
 @Injectable()
-export class EvaluationTrigger {
+export class EvaluationTrigger implements OnApplicationShutdown {
   private readonly logger = new Logger(EvaluationTrigger.name);
+  private gathered = new Map<string, ProjectJob>();
+  private waiting: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(@InjectQueue(EVALUATION_QUEUE) private readonly queue: Queue<EvaluationJob['data'], unknown, EvaluationJob['name']>) {}
 
@@ -32,15 +43,43 @@ export class EvaluationTrigger {
     return markInputsChanged(manager, projectIds, period);
   }
 
-  /** Never throws: when Redis is unreachable the change is already durable and the sweeper enqueues it later. */
-  async enqueue(projectIds: string[], period: string): Promise<void> {
-    const jobs = [...new Set(projectIds)].map((id) => evaluateProjectJob(id, period));
+  /**
+   * Resolves once the jobs were added, or given up on: never rejects, and request handlers need not wait. When
+   * Redis is unreachable the change is already durable (markChanged) and the sweeper enqueues it later.
+   */
+  enqueue(projectIds: readonly string[], period: string): Promise<void> {
+    for (const projectId of projectIds) this.gathered.set(evaluationKey(projectId, period), evaluateProjectJob(projectId, period));
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
+    await Promise.all(this.flushing);
+  }
+
+  private flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const jobs = [...this.gathered.values()];
+    const waiting = this.waiting;
+    this.gathered = new Map();
+    this.waiting = [];
+    const added = this.add(jobs).finally(() => {
+      this.flushing.delete(added);
+      for (const resolve of waiting) resolve();
+    });
+    this.flushing.add(added);
+    return added;
+  }
+
+  private async add(jobs: ProjectJob[]): Promise<void> {
     try {
       for (let start = 0; start < jobs.length; start += JOBS_PER_ADD_BULK) {
         await withTimeout(this.queue.addBulk(jobs.slice(start, start + JOBS_PER_ADD_BULK)), ENQUEUE_TIMEOUT_MS);
       }
     } catch (error) {
-      this.logger.warn(`evaluation not enqueued for ${jobs.length} project(s), period ${period}; the sweeper will: ${(error as Error).message}`);
+      this.logger.warn(`evaluation not enqueued for ${jobs.length} project score(s); the sweeper will: ${(error as Error).message}`);
     }
   }
 }
