@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { bearer, issueToken } from './support/auth';
-import { type SeededUnit, seedUnit } from './support/entries';
+import { NO_SUCH_ID, type SeededUnit, seedUnit } from './support/entries';
 import { createTestApp, multipartFile } from './support/test-app';
 
 type Headers = Record<string, string>;
@@ -205,6 +205,50 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     expect(history.map((r: { value: string; afterApproval: boolean }) => [r.value, r.afterApproval])).toEqual([['120', false], ['110', true]]);
     const actions = await db.query(`SELECT action FROM audit_log WHERE "subjectType" = 'submission' ORDER BY at`);
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['submission.submit', 'submission.return', 'submission.submit', 'submission.approve', 'submission.reopen']);
+  });
+
+  it('holds a put while a submit of its period is in flight, then refuses it with 423 and changes nothing', async () => {
+    const racing = await seedUnit(db, { targets: ['≥10个'] });
+    const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [racing.unitId] }));
+    const url = `/indicators/${racing.indicatorIds[0]}/actuals/2025`;
+    expect((await send('PUT', url, clerk, { value: 12 })).statusCode).toBe(200);
+    await db.query(`INSERT INTO submissions ("unitId", period) VALUES ($1, '2025')`, [racing.unitId]);
+    const submit = db.createQueryRunner();
+    await submit.connect();
+    try {
+      // What the submit's transaction does: lock the row, check completeness, mark it submitted.
+      await submit.startTransaction();
+      await submit.query(`SELECT id FROM submissions WHERE "unitId" = $1 AND period = '2025' FOR UPDATE`, [racing.unitId]);
+      await submit.query(`UPDATE submissions SET status = 'submitted' WHERE "unitId" = $1 AND period = '2025'`, [racing.unitId]);
+      let settled = false;
+      const put = send('PUT', url, clerk, { value: 13 }).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await submit.commitTransaction();
+      const response = await put;
+      expect(response.statusCode).toBe(423);
+      expect(response.json().error.code).toBe('PERIOD_LOCKED');
+    } finally {
+      await submit.release();
+    }
+    expect((await send('GET', url, clerk)).json()).toMatchObject({ value: '12', version: 1 });
+  });
+
+  it('answers a malformed If-Match with 400 and a stale one on a new actual with 409', async () => {
+    const url = `/indicators/${own.indicatorIds[0]}/actuals/2025-02`;
+    const malformed = await send('PUT', url, { ...tokens.unit, 'if-match': 'yesterday' }, { value: 1 });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('BAD_REQUEST');
+    const stale = await send('PUT', url, { ...tokens.unit, 'if-match': '"4"' }, { value: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toMatchObject({ currentVersion: 0 });
+    expect((await send('PUT', url, { ...tokens.unit, 'if-match': '"0"' }, { value: 1 })).json()).toMatchObject({ version: 1, value: '1' });
+  });
+
+  it('answers a put to an unknown indicator with 404', async () => {
+    const response = await send('PUT', `/indicators/${NO_SUCH_ID}/actuals/2025`, tokens.admin, { value: 1 });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
   });
 
   it('marks every accepted change for re-evaluation of its project and period', async () => {
