@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens.service';
@@ -22,6 +23,10 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time (user + system) of the API process per request: comparable when req/s is not, on a busy machine. */
+  cpuMsPerRequest: number;
+  /** 1-minute load average at the start and the end of the run. */
+  load: [number, number];
 }
 
 /**
@@ -55,9 +60,13 @@ async function main(): Promise<void> {
       ],
     ] as const) {
       await run({ ...options, headers: auth }, 3); // warm-up
-      results.push({ route, ...(await run({ ...options, headers: auth }, SECONDS)) });
+      const [cpuBefore, loadBefore] = [await serverCpu(server), loadavg()[0]];
+      const figures = await run({ ...options, headers: auth }, SECONDS);
+      const cpuMs = (cpuTotal(await serverCpu(server)) - cpuTotal(cpuBefore)) / 1000;
+      results.push({ route, ...figures, cpuMsPerRequest: cpuMs / figures.requests, load: [loadBefore, loadavg()[0]] });
     }
     const bulkMs = [await timeBulk(auth, unitId, indicatorIds), await timeBulk(auth, unitId, indicatorIds)];
+    console.log(`load average after the bulk: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     report(results, bulkMs);
   } finally {
     server?.kill('SIGTERM');
@@ -65,7 +74,22 @@ async function main(): Promise<void> {
   }
 }
 
-async function run(options: Record<string, unknown>, seconds: number): Promise<Omit<Figures, 'route'>> {
+function serverCpu(server: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    const answer = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'cpu' in message) {
+        server.off('message', answer);
+        resolve((message as { cpu: NodeJS.CpuUsage }).cpu);
+      }
+    };
+    server.on('message', answer);
+    server.send('cpu');
+  });
+}
+
+const cpuTotal = ({ user, system }: NodeJS.CpuUsage) => user + system;
+
+async function run(options: Record<string, unknown>, seconds: number): Promise<Pick<Figures, 'requests' | 'rps' | 'p50' | 'p99' | 'errors'>> {
   const result = await autocannon({ url: ORIGIN, connections: CONNECTIONS, duration: seconds, ...options });
   return {
     requests: result.requests.total,
@@ -120,11 +144,17 @@ async function timeBulk(headers: Record<string, string>, unitId: string, indicat
 
 function report(results: Figures[], [firstMs, againMs]: number[]): void {
   const baseline = results[0].rps;
-  console.log(`\n${CONNECTIONS} connections × ${SECONDS} s each, one API process, ${PROJECTS} projects × ${INDICATORS / PROJECTS} indicators; ${new Date().toISOString().slice(0, 10)}\n`);
-  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `\n${CONNECTIONS} connections × ${SECONDS} s each, one API process, ${PROJECTS} projects × ${INDICATORS / PROJECTS} indicators; ` +
+      `${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores\n`,
+  );
+  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors | API CPU ms/req | load avg start → end |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
-    console.log(`| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    const load = r.load.map((l) => l.toFixed(1)).join(' → ');
+    console.log(
+      `| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest.toFixed(2)} | ${load} |`,
+    );
   }
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one request, one transaction): first ${firstMs} ms (new actuals), again ${againMs} ms (updates)`);
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller } from '../auth/caller';
 import { IdPeriodParamDto } from '../common/id.dto';
 import { ArrayBodyPipe } from '../common/validation';
-import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto } from './actual.dto';
+import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto, isPlainBulkRow } from './actual.dto';
 import { ActualsService } from './actuals.service';
 
 export const MAX_BULK_ROWS = 20_000;
@@ -46,7 +46,7 @@ export class ActualsController {
   putMany(
     @CurrentCaller() caller: Caller,
     @Param() { id, period }: IdPeriodParamDto,
-    @Body(new ArrayBodyPipe(BulkActualDto, MAX_BULK_ROWS))
+    @Body(new ArrayBodyPipe(BulkActualDto, MAX_BULK_ROWS, isPlainBulkRow))
     rows: BulkActualDto[],
   ): Promise<BulkResultDto> {
     return this.actuals.putMany(caller, id, period, rows);
