@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -13,6 +14,8 @@ const CONNECTIONS = 50;
 const INDICATORS = 10_000;
 /** ~10 indicators per project, as in the published tables; writers of one project serialise on its project_scores row. */
 const PROJECTS = 1_000;
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
@@ -25,6 +28,8 @@ interface Figures {
   errors: number;
   /** CPU time (user + system) of the API process per request: comparable when req/s is not, on a busy machine. */
   cpuMsPerRequest: number;
+  /** CPU time of the API's Postgres backends per request (Linux /proc; backends that exit mid-run are missed). */
+  postgresCpuMsPerRequest: number;
   /** 1-minute load average at the start and the end of the run. */
   load: [number, number];
 }
@@ -60,10 +65,17 @@ async function main(): Promise<void> {
       ],
     ] as const) {
       await run({ ...options, headers: auth }, 3); // warm-up
-      const [cpuBefore, loadBefore] = [await serverCpu(server), loadavg()[0]];
+      const [cpuBefore, postgresBefore, loadBefore] = [await serverCpu(server), await backendCpuMs(runId), loadavg()[0]];
       const figures = await run({ ...options, headers: auth }, SECONDS);
       const cpuMs = (cpuTotal(await serverCpu(server)) - cpuTotal(cpuBefore)) / 1000;
-      results.push({ route, ...figures, cpuMsPerRequest: cpuMs / figures.requests, load: [loadBefore, loadavg()[0]] });
+      const postgresMs = [...(await backendCpuMs(runId))].reduce((sum, [pid, ms]) => sum + ms - (postgresBefore.get(pid) ?? 0), 0);
+      results.push({
+        route,
+        ...figures,
+        cpuMsPerRequest: cpuMs / figures.requests,
+        postgresCpuMsPerRequest: postgresMs / figures.requests,
+        load: [loadBefore, loadavg()[0]],
+      });
     }
     const bulkMs = [await timeBulk(auth, unitId, indicatorIds), await timeBulk(auth, unitId, indicatorIds)];
     console.log(`load average after the bulk: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -85,6 +97,26 @@ function serverCpu(server: ChildProcess): Promise<NodeJS.CpuUsage> {
     server.on('message', answer);
     server.send('cpu');
   });
+}
+
+/** User + system CPU milliseconds of each backend connected to the bench database, by pid. */
+async function backendCpuMs(database: string): Promise<Map<number, number>> {
+  const db = new Client({ connectionString: ADMIN_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows as { pid: number }[]) {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime, in clock ticks.
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+      if (!stat) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
+    }
+    return cpu;
+  } finally {
+    await db.end();
+  }
 }
 
 const cpuTotal = ({ user, system }: NodeJS.CpuUsage) => user + system;
@@ -148,12 +180,12 @@ function report(results: Figures[], [firstMs, againMs]: number[]): void {
     `\n${CONNECTIONS} connections × ${SECONDS} s each, one API process, ${PROJECTS} projects × ${INDICATORS / PROJECTS} indicators; ` +
       `${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores\n`,
   );
-  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors | API CPU ms/req | load avg start → end |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors | API CPU ms/req | Postgres CPU ms/req | load avg start → end |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     const load = r.load.map((l) => l.toFixed(1)).join(' → ');
     console.log(
-      `| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest.toFixed(2)} | ${load} |`,
+      `| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest.toFixed(2)} | ${r.postgresCpuMsPerRequest.toFixed(2)} | ${load} |`,
     );
   }
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one request, one transaction): first ${firstMs} ms (new actuals), again ${againMs} ms (updates)`);

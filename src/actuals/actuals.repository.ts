@@ -1,6 +1,7 @@
 import type { TargetKind } from '@app/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import { UNLESS_ALREADY_STALE } from '../evaluation/evaluation-trigger';
 import type { Actual, SubmissionStatus } from '../database/entities';
 import type { EntryValues } from './entry-values';
 
@@ -185,7 +186,7 @@ audit AS (
 changed AS (
   INSERT INTO project_scores ("projectId", period, "inputsChangedAt")
   SELECT "projectId", $2, clock_timestamp() FROM written
-  ON CONFLICT ("projectId", period) DO UPDATE SET "inputsChangedAt" = EXCLUDED."inputsChangedAt"
+  ON CONFLICT ("projectId", period) DO UPDATE SET "inputsChangedAt" = EXCLUDED."inputsChangedAt" ${UNLESS_ALREADY_STALE}
 )
 SELECT target."indicatorId", target."projectId", target.name, target."targetKind", target.year, target."unitId", target."departmentId",
        target."currentVersion", target."submissionStatus", target.reopened,
