@@ -1,6 +1,7 @@
 import type { TargetKind } from '@app/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import { uuidV7 } from '../database/uuid-v7';
 import { UNLESS_ALREADY_STALE } from '../evaluation/evaluation-trigger';
 import type { Actual, SubmissionStatus } from '../database/entities';
 import type { EntryValues } from './entry-values';
@@ -145,7 +146,7 @@ submission AS (
 ),
 target AS (
   SELECT i.id AS "indicatorId", i."projectId", i.name, COALESCE(i."annualKind", i."periodKind") AS "targetKind",
-         p.year, p."unitId", p."departmentId", a.id AS "actualId", a.version AS "currentVersion",
+         p.year, p."unitId", p."departmentId", a.version AS "currentVersion",
          (SELECT status FROM submission) AS "submissionStatus",
          COALESCE((SELECT "reopenedAt" IS NOT NULL FROM submission), false) AS reopened,
          CASE WHEN a.id IS NOT NULL THEN ${auditSummary('a')} END AS before
@@ -163,8 +164,8 @@ allowed AS (
      AND COALESCE("targetKind"::text, 'none') = ANY($7::text[])
 ),
 written AS (
-  INSERT INTO actuals ("indicatorId", "projectId", period, ${VALUE_COLUMNS}, version, "updatedBy")
-  SELECT "indicatorId", "projectId", $2, $8::numeric, $9::text, $10::qualitative_grade, $11::varchar, $12::text,
+  INSERT INTO actuals (id, "indicatorId", "projectId", period, ${VALUE_COLUMNS}, version, "updatedBy")
+  SELECT $17::uuid, "indicatorId", "projectId", $2, $8::numeric, $9::text, $10::qualitative_grade, $11::varchar, $12::text,
          $13::completion_possibility, $14::text, $15::jsonb, 1, $16 FROM allowed
   ON CONFLICT ("indicatorId", period) DO UPDATE SET
     value = EXCLUDED.value, text = EXCLUDED.text, grade = EXCLUDED.grade,
@@ -175,12 +176,12 @@ written AS (
   RETURNING id, "indicatorId", "projectId", version, "updatedAt", ${VALUE_COLUMNS}, "updatedBy"
 ),
 revision AS (
-  INSERT INTO actual_revisions ("actualId", version, ${VALUE_COLUMNS}, "afterApproval", "changedBy")
-  SELECT id, version, ${VALUE_COLUMNS}, (SELECT reopened FROM target), "updatedBy" FROM written
+  INSERT INTO actual_revisions (id, "actualId", version, ${VALUE_COLUMNS}, "afterApproval", "changedBy")
+  SELECT $18::uuid, id, version, ${VALUE_COLUMNS}, (SELECT reopened FROM target), "updatedBy" FROM written
 ),
 audit AS (
-  INSERT INTO audit_log (actor, action, "subjectType", "subjectId", before, after)
-  SELECT $16, 'actual.put', 'actual', written.id, target.before, ${auditSummary('written')}
+  INSERT INTO audit_log (id, actor, action, "subjectType", "subjectId", before, after)
+  SELECT $19::uuid, $16, 'actual.put', 'actual', written.id, target.before, ${auditSummary('written')}
     FROM written, target
 ),
 changed AS (
@@ -203,6 +204,8 @@ export async function putActual(dataSource: DataSource, put: ActualPut): Promise
       indicatorId, period.text, period.year, scope.anyUnit, scope.unitIds, expectedVersion, acceptedKinds,
       values.value, values.text, values.grade, values.deviationCategory, values.deviationText, values.possibility, values.suggestion,
       JSON.stringify(values.evidence), actor,
+      // A new actual's, the revision's and the audit row's ids, time-ordered so their indexes grow at one end.
+      uuidV7(), uuidV7(), uuidV7(),
     ],
   );
   if (!outcome) return undefined;
