@@ -1,6 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Workbook } from 'exceljs';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { MAX_EVIDENCE_BYTES } from '../src/actuals/actuals.controller';
 import { bearer, issueToken } from './support/auth';
 import { NO_SUCH_ID, type SeededUnit, seedUnit } from './support/entries';
 import { createTestApp, multipartFile } from './support/test-app';
@@ -249,6 +253,48 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     const response = await send('PUT', `/indicators/${NO_SUCH_ID}/actuals/2025`, tokens.admin, { value: 1 });
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+
+  describe('evidence files', () => {
+    const url = () => `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2/evidence`;
+    const upload = (headers: Headers, content = Buffer.from('验收报告')) => app.inject({ method: 'POST', url: url(), ...multipartFile('验收报告.pdf', content, headers) });
+
+    it('keeps an uploaded file under its sha256 and lists it in the actual’s evidence, as a new version with an audit row', async () => {
+      expect((await upload(tokens.unit)).json().error.code).toBe('NOT_FOUND');
+      await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 30, evidence: [{ name: '现场照片', url: 'https://example.org/1' }] });
+      const auditsBefore = await countRows('audit_log');
+      const content = Buffer.from(`验收报告 ${Date.now()}`);
+      const response = await upload(tokens.unit, content);
+      expect(response.statusCode).toBe(200);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      expect(response.json()).toMatchObject({
+        value: '30',
+        version: 2,
+        evidence: [{ name: '现场照片', url: 'https://example.org/1' }, { name: '验收报告.pdf', sha256, size: content.length }],
+      });
+      expect(response.headers.etag).toBe('"2"');
+      expect(await readFile(join(process.env.EVIDENCE_DIR!, sha256))).toEqual(content);
+      expect(await countRows('audit_log')).toBe(auditsBefore + 1);
+      // The evidence as read can be put back as it is.
+      const again = await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 31, evidence: response.json().evidence });
+      expect(again.statusCode).toBe(200);
+    });
+
+    it('refuses other units, reviewers, a locked period and files over the limit, storing nothing', async () => {
+      const auditsBefore = await countRows('audit_log');
+      expect((await upload(tokens.otherUnit)).statusCode).toBe(403);
+      expect((await upload(tokens.reviewer)).statusCode).toBe(403);
+      const tooLarge = await upload(tokens.unit, Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 0x41));
+      expect(tooLarge.statusCode).toBe(413);
+      expect(tooLarge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+      const locked = await seedUnit(db, { targets: ['≥10个'] });
+      const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [locked.unitId] }));
+      await send('PUT', `/indicators/${locked.indicatorIds[0]}/actuals/2025`, clerk, { value: 10 });
+      await db.query(`INSERT INTO submissions ("unitId", period, status) VALUES ($1, '2025', 'submitted')`, [locked.unitId]);
+      const lockedUpload = await app.inject({ method: 'POST', url: `/indicators/${locked.indicatorIds[0]}/actuals/2025/evidence`, ...multipartFile('a.pdf', Buffer.from('a'), clerk) });
+      expect(lockedUpload.statusCode).toBe(423);
+      expect(await countRows('audit_log')).toBe(auditsBefore + 1);
+    });
   });
 
   it('marks every accepted change for re-evaluation of its project and period', async () => {

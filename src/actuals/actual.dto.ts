@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, isUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, isUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Actual, ActualEntryColumns, ActualRevision } from '../database/entities';
 
 /** A row as SQL returns it: the entry columns beside the others, not embedded. */
@@ -18,6 +18,12 @@ export class EvidenceDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'an uploaded file (POST …/evidence): sha256 of its content' }) @IsOptional() @Matches(/^[0-9a-f]{64}$/)
+  sha256?: string;
+
+  @ApiPropertyOptional({ description: 'an uploaded file’s size in bytes' }) @IsOptional() @IsInt() @Min(0)
+  size?: number;
 }
 
 /** Field types beyond "present" are judged by readEntry against the indicator's target, with Chinese messages. */

@@ -7,19 +7,24 @@ import type { Caller } from '../auth/caller';
 import { assertAllowed, canEnter, canRead, entryScope } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { periodOf } from '../common/period';
-import { Actual, ActualRevision } from '../database/entities';
+import type { UploadedFile } from '../common/upload';
+import { Actual, ActualRevision, type EvidenceRef } from '../database/entities';
 import { findUnitOwner } from '../database/owners';
 import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { assertPeriodOpen } from '../submissions/period-lock';
 import { ActualDto, ActualRevisionDto, BulkResultDto, flatten, type PutActualDto } from './actual.dto';
 import { type ActualWrite, type EntryTarget, type WrittenActual, findEntryTargets, putActual, writeActuals } from './actuals.repository';
 import { type EntryInput, type EntryValues, type FieldError, readEntry } from './entry-values';
+import { EvidenceStore } from './evidence-store';
 
 /** One row of a bulk entry: JSON or a sheet row. */
 export type EntryRow = EntryInput & { indicatorId: string; version?: number };
 
 /** How a bad row is named back to the clerk: `{ index }` for JSON, `{ sheetRow }` for a sheet. */
 export type RowLocator = (index: number) => Record<string, unknown>;
+
+/** EvidenceDto's limit on a name, so the evidence list can be put back as it was read. */
+const MAX_EVIDENCE_NAME = 200;
 
 const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
 
@@ -28,6 +33,7 @@ export class ActualsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly evaluation: EvaluationTrigger,
+    private readonly evidenceStore: EvidenceStore,
   ) {}
 
   async get(caller: Caller, indicatorId: string, periodText: string): Promise<ActualDto> {
@@ -92,6 +98,27 @@ export class ActualsService {
     const [target] = await findEntryTargets(this.dataSource.manager, [indicatorId], period);
     if (!target) throw indicatorNotFound(indicatorId);
     return target;
+  }
+
+  /**
+   * Keeps an uploaded file as evidence of an existing actual: checked like a put, stored under its sha256 and
+   * appended to the actual's evidence as a new version (revision, audit row and re-evaluation as for any change).
+   */
+  async attachEvidence(caller: Caller, indicatorId: string, periodText: string, upload: UploadedFile): Promise<ActualDto> {
+    const period = periodOf(periodText);
+    const target = await this.entryTarget(indicatorId, period.text);
+    assertAllowed(canEnter(caller, target), `填报指标 ${indicatorId}`);
+    periodOf(period.text, target.year);
+    assertPeriodOpen(target.submissionStatus, period.text);
+    const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId, period: period.text });
+    if (!actual) {
+      throw new AppError('NOT_FOUND', `指标 ${indicatorId} 在 ${period.text} 尚无实际完成值，请先填报再上传佐证材料`, { indicatorId, period: period.text });
+    }
+    const sha256 = await this.evidenceStore.keep(upload.content);
+    const evidence: EvidenceRef = { name: upload.fileName.slice(0, MAX_EVIDENCE_NAME), sha256, size: upload.content.length };
+    const values: EntryValues = { ...actual.entry, evidence: [...actual.entry.evidence, evidence] };
+    const [written] = await this.write(caller, period.text, target, [{ ...values, indicatorId, projectId: target.projectId, expectedVersion: actual.version }]);
+    return ActualDto.from({ ...values, ...written, period: period.text, updatedBy: caller.actor });
   }
 
   /** Many actuals of one unit and period: every row is checked first, then all are written in one statement or none. */
