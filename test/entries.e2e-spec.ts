@@ -211,7 +211,7 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['submission.submit', 'submission.return', 'submission.submit', 'submission.approve', 'submission.reopen']);
   });
 
-  it('holds a put while a submit of its period is in flight, then refuses it with 423 and changes nothing', async () => {
+  it.each(['single', 'bulk'] as const)('holds a %s put while a submit of its period is in flight, then refuses it with 423 and changes nothing', async (kind) => {
     const racing = await seedUnit(db, { targets: ['≥10个'] });
     const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [racing.unitId] }));
     const url = `/indicators/${racing.indicatorIds[0]}/actuals/2025`;
@@ -225,7 +225,8 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       await submit.query(`SELECT id FROM submissions WHERE "unitId" = $1 AND period = '2025' FOR UPDATE`, [racing.unitId]);
       await submit.query(`UPDATE submissions SET status = 'submitted' WHERE "unitId" = $1 AND period = '2025'`, [racing.unitId]);
       let settled = false;
-      const put = send('PUT', url, clerk, { value: 13 }).finally(() => (settled = true));
+      const attempt = kind === 'single' ? send('PUT', url, clerk, { value: 13 }) : send('PUT', `/units/${racing.unitId}/actuals/2025`, clerk, [{ indicatorId: racing.indicatorIds[0], value: 13 }]);
+      const put = attempt.finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(settled).toBe(false);
       await submit.commitTransaction();

@@ -175,6 +175,8 @@ export class ActualsService {
     const projectIds = [...new Set(writes.map((w) => w.projectId))];
     const written = await this.dataSource.transaction(async (manager) => {
       const context = { period, unitId: unit.unitId, actor: caller.actor, afterApproval: unit.reopened };
+      // As in a single put: a submit in flight holds this row FOR UPDATE, so the write waits and then sees the lock.
+      await manager.query(`SELECT 1 FROM submissions WHERE "unitId" = $1 AND period = $2 FOR SHARE`, [unit.unitId, period]);
       const rows = await writeActuals(manager, writes, context);
       if (rows.length < writes.length) {
         const now = await findEntryTargets(manager, writes.map((w) => w.indicatorId), period);
