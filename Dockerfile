@@ -17,6 +17,8 @@ RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist dist
 COPY bin bin
 COPY samples samples
+# EVIDENCE_DIR's default; a named volume mounted here starts out owned by node.
+RUN mkdir -p storage/evidence && chown -R node:node storage
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashToken } from '../src/auth/tokens.service';
@@ -17,6 +19,8 @@ const CONNECTIONS = 50;
 const INDICATORS = 10_000;
 /** ~10 indicators per project, as in the published tables; writers of one project serialise on its project_scores row. */
 const PROJECTS = 1_000;
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
@@ -27,6 +31,12 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time (user + system) of the API process per request: comparable when req/s is not, on a busy machine. */
+  cpuMsPerRequest: number;
+  /** CPU time of the API's Postgres backends per request (Linux /proc; backends that exit mid-run are missed). */
+  postgresCpuMsPerRequest: number;
+  /** 1-minute load average at the start and the end of the run. */
+  load: [number, number];
 }
 
 interface Indicator {
@@ -65,9 +75,20 @@ async function main(): Promise<void> {
       ['PUT /indicators/:id/actuals/:period', putLoad],
     ] as const) {
       await run({ ...options, headers: auth }, 3); // warm-up
-      results.push({ route, ...(await run({ ...options, headers: auth }, SECONDS)) });
+      const [cpuBefore, postgresBefore, loadBefore] = [await serverCpu(server), await backendCpuMs(runId), loadavg()[0]];
+      const figures = await run({ ...options, headers: auth }, SECONDS);
+      const cpuMs = (cpuTotal(await serverCpu(server)) - cpuTotal(cpuBefore)) / 1000;
+      const postgresMs = [...(await backendCpuMs(runId))].reduce((sum, [pid, ms]) => sum + ms - (postgresBefore.get(pid) ?? 0), 0);
+      results.push({
+        route,
+        ...figures,
+        cpuMsPerRequest: cpuMs / figures.requests,
+        postgresCpuMsPerRequest: postgresMs / figures.requests,
+        load: [loadBefore, loadavg()[0]],
+      });
     }
     const bulkMs = [await timeBulk(auth, unitId, indicatorIds), await timeBulk(auth, unitId, indicatorIds)];
+    console.log(`load average after the bulk: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     const scoreLatency = await timeScoreUnderLoad(env, auth, indicators, () => run({ ...putLoad, headers: auth }, SECONDS));
     report(results, bulkMs, scoreLatency);
   } finally {
@@ -76,7 +97,44 @@ async function main(): Promise<void> {
   }
 }
 
-async function run(options: Record<string, unknown>, seconds: number): Promise<Omit<Figures, 'route'>> {
+function serverCpu(server: ChildProcess): Promise<NodeJS.CpuUsage> {
+  return new Promise((resolve) => {
+    const answer = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'cpu' in message) {
+        server.off('message', answer);
+        resolve((message as { cpu: NodeJS.CpuUsage }).cpu);
+      }
+    };
+    server.on('message', answer);
+    server.send('cpu');
+  });
+}
+
+/** User + system CPU milliseconds of each backend connected to the bench database, by pid. */
+async function backendCpuMs(database: string): Promise<Map<number, number>> {
+  const db = new Client({ connectionString: ADMIN_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows as { pid: number }[]) {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime, in clock ticks.
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+      if (!stat) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
+    }
+    return cpu;
+  } finally {
+    await db.end();
+  }
+}
+
+const cpuTotal = ({ user, system }: NodeJS.CpuUsage) => user + system;
+
+type RunFigures = Pick<Figures, 'requests' | 'rps' | 'p50' | 'p99' | 'errors'>;
+
+async function run(options: Record<string, unknown>, seconds: number): Promise<RunFigures> {
   const result = await autocannon({ url: ORIGIN, connections: CONNECTIONS, duration: seconds, ...options });
   return {
     requests: result.requests.total,
@@ -95,8 +153,8 @@ async function timeScoreUnderLoad(
   env: Record<string, string>,
   headers: Record<string, string>,
   targets: Indicator[],
-  load: () => Promise<Omit<Figures, 'route'>>,
-): Promise<{ latencies: number[]; load: Omit<Figures, 'route'> }> {
+  load: () => Promise<RunFigures>,
+): Promise<{ latencies: number[]; load: RunFigures }> {
   const queue = new Queue(EVALUATION_QUEUE, { connection: redisOptions(REDIS_URL), prefix: env.REDIS_PREFIX });
   const worker = spawnWorker(env);
   try {
@@ -155,13 +213,19 @@ async function timeBulk(headers: Record<string, string>, unitId: string, indicat
   return Math.round(elapsed);
 }
 
-function report(results: Figures[], [firstMs, againMs]: number[], scoreLatency: { latencies: number[]; load: Omit<Figures, 'route'> }): void {
+function report(results: Figures[], [firstMs, againMs]: number[], scoreLatency: { latencies: number[]; load: RunFigures }): void {
   const baseline = results[0].rps;
-  console.log(`\n${CONNECTIONS} connections × ${SECONDS} s each, one API process, ${PROJECTS} projects × ${INDICATORS / PROJECTS} indicators; ${new Date().toISOString().slice(0, 10)}\n`);
-  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    `\n${CONNECTIONS} connections × ${SECONDS} s each, one API process, ${PROJECTS} projects × ${INDICATORS / PROJECTS} indicators; ` +
+      `${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} cores\n`,
+  );
+  console.log('| route | requests | req/s | vs baseline | p50 ms | p99 ms | errors | API CPU ms/req | Postgres CPU ms/req | load avg start → end |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
-    console.log(`| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    const load = r.load.map((l) => l.toFixed(1)).join(' → ');
+    console.log(
+      `| ${r.route} | ${r.requests} | ${r.rps} | ${Math.round((100 * r.rps) / baseline)}% | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuMsPerRequest.toFixed(2)} | ${r.postgresCpuMsPerRequest.toFixed(2)} | ${load} |`,
+    );
   }
   console.log(`\n10 000-row PUT /units/:id/actuals/:period (one request, one transaction): first ${firstMs} ms (new actuals), again ${againMs} ms (updates)`);
   const { latencies, load } = scoreLatency;

@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ActualsModule } from './actuals/actuals.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
+import { SlidingWindowStorage } from './common/sliding-window-storage';
 import { ConfigModule, type AppConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EvaluationsModule } from './evaluation/evaluations.module';
@@ -26,7 +27,10 @@ import { SubmissionsModule } from './submissions/submissions.module';
     QueueModule.forRoot('api'),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+        storage: new SlidingWindowStorage(),
+      }),
     }),
     AuthModule,
     ActualsModule,

@@ -1,8 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Workbook } from 'exceljs';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { MAX_EVIDENCE_BYTES } from '../src/actuals/actuals.controller';
 import { bearer, issueToken } from './support/auth';
-import { type SeededUnit, seedUnit } from './support/entries';
+import { NO_SUCH_ID, type SeededUnit, seedUnit } from './support/entries';
 import { createTestApp, multipartFile } from './support/test-app';
 
 type Headers = Record<string, string>;
@@ -205,6 +209,93 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     expect(history.map((r: { value: string; afterApproval: boolean }) => [r.value, r.afterApproval])).toEqual([['120', false], ['110', true]]);
     const actions = await db.query(`SELECT action FROM audit_log WHERE "subjectType" = 'submission' ORDER BY at`);
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['submission.submit', 'submission.return', 'submission.submit', 'submission.approve', 'submission.reopen']);
+  });
+
+  it.each(['single', 'bulk'] as const)('holds a %s put while a submit of its period is in flight, then refuses it with 423 and changes nothing', async (kind) => {
+    const racing = await seedUnit(db, { targets: ['≥10个'] });
+    const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [racing.unitId] }));
+    const url = `/indicators/${racing.indicatorIds[0]}/actuals/2025`;
+    expect((await send('PUT', url, clerk, { value: 12 })).statusCode).toBe(200);
+    await db.query(`INSERT INTO submissions ("unitId", period) VALUES ($1, '2025')`, [racing.unitId]);
+    const submit = db.createQueryRunner();
+    await submit.connect();
+    try {
+      // What the submit's transaction does: lock the row, check completeness, mark it submitted.
+      await submit.startTransaction();
+      await submit.query(`SELECT id FROM submissions WHERE "unitId" = $1 AND period = '2025' FOR UPDATE`, [racing.unitId]);
+      await submit.query(`UPDATE submissions SET status = 'submitted' WHERE "unitId" = $1 AND period = '2025'`, [racing.unitId]);
+      let settled = false;
+      const attempt = kind === 'single' ? send('PUT', url, clerk, { value: 13 }) : send('PUT', `/units/${racing.unitId}/actuals/2025`, clerk, [{ indicatorId: racing.indicatorIds[0], value: 13 }]);
+      const put = attempt.finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await submit.commitTransaction();
+      const response = await put;
+      expect(response.statusCode).toBe(423);
+      expect(response.json().error.code).toBe('PERIOD_LOCKED');
+    } finally {
+      await submit.release();
+    }
+    expect((await send('GET', url, clerk)).json()).toMatchObject({ value: '12', version: 1 });
+  });
+
+  it('answers a malformed If-Match with 400 and a stale one on a new actual with 409', async () => {
+    const url = `/indicators/${own.indicatorIds[0]}/actuals/2025-02`;
+    const malformed = await send('PUT', url, { ...tokens.unit, 'if-match': 'yesterday' }, { value: 1 });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('BAD_REQUEST');
+    const stale = await send('PUT', url, { ...tokens.unit, 'if-match': '"4"' }, { value: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details).toMatchObject({ currentVersion: 0 });
+    expect((await send('PUT', url, { ...tokens.unit, 'if-match': '"0"' }, { value: 1 })).json()).toMatchObject({ version: 1, value: '1' });
+  });
+
+  it('answers a put to an unknown indicator with 404', async () => {
+    const response = await send('PUT', `/indicators/${NO_SUCH_ID}/actuals/2025`, tokens.admin, { value: 1 });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+
+  describe('evidence files', () => {
+    const url = () => `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2/evidence`;
+    const upload = (headers: Headers, content = Buffer.from('验收报告')) => app.inject({ method: 'POST', url: url(), ...multipartFile('验收报告.pdf', content, headers) });
+
+    it('keeps an uploaded file under its sha256 and lists it in the actual’s evidence, as a new version with an audit row', async () => {
+      expect((await upload(tokens.unit)).json().error.code).toBe('NOT_FOUND');
+      await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 30, evidence: [{ name: '现场照片', url: 'https://example.org/1' }] });
+      const auditsBefore = await countRows('audit_log');
+      const content = Buffer.from(`验收报告 ${Date.now()}`);
+      const response = await upload(tokens.unit, content);
+      expect(response.statusCode).toBe(200);
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      expect(response.json()).toMatchObject({
+        value: '30',
+        version: 2,
+        evidence: [{ name: '现场照片', url: 'https://example.org/1' }, { name: '验收报告.pdf', sha256, size: content.length }],
+      });
+      expect(response.headers.etag).toBe('"2"');
+      expect(await readFile(join(process.env.EVIDENCE_DIR!, sha256))).toEqual(content);
+      expect(await countRows('audit_log')).toBe(auditsBefore + 1);
+      // The evidence as read can be put back as it is.
+      const again = await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 31, evidence: response.json().evidence });
+      expect(again.statusCode).toBe(200);
+    });
+
+    it('refuses other units, reviewers, a locked period and files over the limit, storing nothing', async () => {
+      const auditsBefore = await countRows('audit_log');
+      expect((await upload(tokens.otherUnit)).statusCode).toBe(403);
+      expect((await upload(tokens.reviewer)).statusCode).toBe(403);
+      const tooLarge = await upload(tokens.unit, Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 0x41));
+      expect(tooLarge.statusCode).toBe(413);
+      expect(tooLarge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+      const locked = await seedUnit(db, { targets: ['≥10个'] });
+      const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [locked.unitId] }));
+      await send('PUT', `/indicators/${locked.indicatorIds[0]}/actuals/2025`, clerk, { value: 10 });
+      await db.query(`INSERT INTO submissions ("unitId", period, status) VALUES ($1, '2025', 'submitted')`, [locked.unitId]);
+      const lockedUpload = await app.inject({ method: 'POST', url: `/indicators/${locked.indicatorIds[0]}/actuals/2025/evidence`, ...multipartFile('a.pdf', Buffer.from('a'), clerk) });
+      expect(lockedUpload.statusCode).toBe(423);
+      expect(await countRows('audit_log')).toBe(auditsBefore + 1);
+    });
   });
 
   it('marks every accepted change for re-evaluation of its project and period', async () => {

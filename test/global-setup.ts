@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -21,6 +22,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_RUN_ID = runId;
   process.env.RATE_LIMIT_PER_MINUTE = '100000';
   process.env.LOG_LEVEL = 'warn';
+  process.env.EVIDENCE_DIR = join(tmpdir(), runId, 'evidence');
 
   const dataSource = new DataSource({
     type: 'postgres',

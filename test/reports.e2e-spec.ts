@@ -158,6 +158,10 @@ describe('reports', () => {
         ['xlsx', 'queued'],
       ]);
       first = await waitForReports('self_evaluation', allFinished);
+      expect(first.map(({ format, status, error }) => ({ format, status, error })).sort((a, b) => a.format.localeCompare(b.format))).toEqual([
+        { format: 'pdf', status: 'ready', error: null },
+        { format: 'xlsx', status: 'ready', error: null },
+      ]);
       const download = async (format: string) => {
         const row = first.find((report) => report.format === format)!;
         return api('GET', row.fileUrl);

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller } from '../auth/caller';
 import { IdPeriodParamDto } from '../common/id.dto';
+import { readUploadedFile } from '../common/upload';
 import { ArrayBodyPipe } from '../common/validation';
-import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto } from './actual.dto';
+import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto, isPlainBulkRow } from './actual.dto';
 import { ActualsService } from './actuals.service';
 
 export const MAX_BULK_ROWS = 20_000;
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
 @ApiTags('actuals')
 @ApiBearerAuth()
@@ -34,6 +36,21 @@ export class ActualsController {
     return withETag(reply, await this.actuals.put(caller, id, period, body, ifMatch));
   }
 
+  @Post('indicators/:id/actuals/:period/evidence')
+  @HttpCode(HttpStatus.OK)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiOkResponse({ type: ActualDto, description: `the actual with the file (≤ ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB) added to its evidence, as a new version` })
+  async attachEvidence(
+    @CurrentCaller() caller: Caller,
+    @Param() { id, period }: IdPeriodParamDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const upload = await readUploadedFile(request, MAX_EVIDENCE_BYTES);
+    return withETag(reply, await this.actuals.attachEvidence(caller, id, period, upload));
+  }
+
   @Get('indicators/:id/actuals/:period/history')
   @ApiOkResponse({ type: [ActualRevisionDto] })
   history(@CurrentCaller() caller: Caller, @Param() { id, period }: IdPeriodParamDto): Promise<ActualRevisionDto[]> {
@@ -46,7 +63,7 @@ export class ActualsController {
   putMany(
     @CurrentCaller() caller: Caller,
     @Param() { id, period }: IdPeriodParamDto,
-    @Body(new ArrayBodyPipe(BulkActualDto, MAX_BULK_ROWS))
+    @Body(new ArrayBodyPipe(BulkActualDto, MAX_BULK_ROWS, isPlainBulkRow))
     rows: BulkActualDto[],
   ): Promise<BulkResultDto> {
     return this.actuals.putMany(caller, id, period, rows);

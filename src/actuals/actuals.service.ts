@@ -1,24 +1,30 @@
+import type { Period, TargetKind } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Caller } from '../auth/caller';
-import { assertAllowed, canEnter, canRead } from '../auth/scope';
+import { assertAllowed, canEnter, canRead, entryScope } from '../auth/scope';
 import { AppError } from '../common/app-error';
 import { periodOf } from '../common/period';
-import { Actual, ActualRevision } from '../database/entities';
+import type { UploadedFile } from '../common/upload';
+import { Actual, ActualRevision, type EvidenceRef } from '../database/entities';
 import { findUnitOwner } from '../database/owners';
 import { EvaluationTrigger } from '../evaluation/evaluation-trigger';
 import { assertPeriodOpen } from '../submissions/period-lock';
 import { ActualDto, ActualRevisionDto, BulkResultDto, flatten, type PutActualDto } from './actual.dto';
-import { type ActualWrite, type EntryTarget, type WrittenActual, findEntryTargets, writeActuals } from './actuals.repository';
-import { type EntryInput, type FieldError, readEntry } from './entry-values';
+import { type ActualWrite, type EntryTarget, type WrittenActual, findEntryTargets, putActual, writeActuals } from './actuals.repository';
+import { type EntryInput, type EntryValues, type FieldError, readEntry } from './entry-values';
+import { EvidenceStore } from './evidence-store';
 
 /** One row of a bulk entry: JSON or a sheet row. */
 export type EntryRow = EntryInput & { indicatorId: string; version?: number };
 
 /** How a bad row is named back to the clerk: `{ index }` for JSON, `{ sheetRow }` for a sheet. */
 export type RowLocator = (index: number) => Record<string, unknown>;
+
+/** EvidenceDto's limit on a name, so the evidence list can be put back as it was read. */
+const MAX_EVIDENCE_NAME = 200;
 
 const IF_MATCH = /^(?:W\/)?"?(\d+)"?$/;
 
@@ -27,6 +33,7 @@ export class ActualsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly evaluation: EvaluationTrigger,
+    private readonly evidenceStore: EvidenceStore,
   ) {}
 
   async get(caller: Caller, indicatorId: string, periodText: string): Promise<ActualDto> {
@@ -48,18 +55,69 @@ export class ActualsService {
     return revisions.map((revision) => ActualRevisionDto.from(flatten(revision)));
   }
 
-  /** One indicator's actual; `ifMatch` is the version the clerk last saw (ETag), else the current one. */
+  /**
+   * One indicator's actual in one statement (see putActual); `ifMatch` is the version the clerk last saw (ETag),
+   * else the current one. When the statement wrote nothing, the context it read names the reason.
+   */
   async put(caller: Caller, indicatorId: string, periodText: string, input: PutActualDto, ifMatch?: string): Promise<ActualDto> {
     const period = periodOf(periodText);
-    const [target] = await findEntryTargets(this.dataSource.manager, [indicatorId], period.text);
-    if (!target) throw new AppError('NOT_FOUND', `指标 ${indicatorId} 不存在`, { indicatorId });
+    // A malformed If-Match is answered after the checks that come before it, so it never reaches the statement.
+    const malformedIfMatch = ifMatch !== undefined && !IF_MATCH.test(ifMatch.trim());
+    const { values, acceptedKinds } = readEntryForEveryKind(input, period);
+    const outcome = malformedIfMatch
+      ? { ...(await this.entryTarget(indicatorId, period.text)), written: null }
+      : await putActual(this.dataSource, {
+          indicatorId,
+          period,
+          scope: entryScope(caller),
+          expectedVersion: ifMatch === undefined ? null : parseIfMatch(ifMatch),
+          acceptedKinds,
+          values,
+          actor: caller.actor,
+        });
+    if (!outcome) throw indicatorNotFound(indicatorId);
+    if (!outcome.written) return this.refuse(caller, outcome, period, input, ifMatch);
+    void this.evaluation.enqueue([outcome.projectId], period.text);
+    return ActualDto.from({ ...values, ...outcome.written, period: period.text, updatedBy: caller.actor });
+  }
+
+  /** Throws the first reason a single put was refused, in the order the checks are documented; a lost race last. */
+  private async refuse(caller: Caller, target: EntryTarget, period: Period, input: PutActualDto, ifMatch: string | undefined): Promise<never> {
+    assertAllowed(canEnter(caller, target), `填报指标 ${target.indicatorId}`);
+    periodOf(period.text, target.year);
+    assertPeriodOpen(target.submissionStatus, period.text);
+    this.expectedVersion(target, ifMatch === undefined ? undefined : parseIfMatch(ifMatch));
+    const { errors } = readEntry(input, target.targetKind, period);
+    if (errors.length > 0) throw new AppError('ACTUAL_INVALID', `指标“${target.name}”的填报有误：${errors.map((e) => e.message).join('；')}`, { fields: fieldMap(errors) });
+    const now = await this.entryTarget(target.indicatorId, period.text);
+    assertPeriodOpen(now.submissionStatus, period.text);
+    throw versionConflict({ [now.indicatorId]: now.currentVersion ?? 0 });
+  }
+
+  private async entryTarget(indicatorId: string, period: string): Promise<EntryTarget> {
+    const [target] = await findEntryTargets(this.dataSource.manager, [indicatorId], period);
+    if (!target) throw indicatorNotFound(indicatorId);
+    return target;
+  }
+
+  /**
+   * Keeps an uploaded file as evidence of an existing actual: checked like a put, stored under its sha256 and
+   * appended to the actual's evidence as a new version (revision, audit row and re-evaluation as for any change).
+   */
+  async attachEvidence(caller: Caller, indicatorId: string, periodText: string, upload: UploadedFile): Promise<ActualDto> {
+    const period = periodOf(periodText);
+    const target = await this.entryTarget(indicatorId, period.text);
     assertAllowed(canEnter(caller, target), `填报指标 ${indicatorId}`);
     periodOf(period.text, target.year);
     assertPeriodOpen(target.submissionStatus, period.text);
-    const expectedVersion = this.expectedVersion(target, ifMatch === undefined ? undefined : parseIfMatch(ifMatch));
-    const { values, errors } = readEntry(input, target.targetKind, period);
-    if (errors.length > 0) throw new AppError('ACTUAL_INVALID', `指标“${target.name}”的填报有误：${errors.map((e) => e.message).join('；')}`, { fields: fieldMap(errors) });
-    const [written] = await this.write(caller, period.text, target, [{ ...values, indicatorId, projectId: target.projectId, expectedVersion }]);
+    const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId, period: period.text });
+    if (!actual) {
+      throw new AppError('NOT_FOUND', `指标 ${indicatorId} 在 ${period.text} 尚无实际完成值，请先填报再上传佐证材料`, { indicatorId, period: period.text });
+    }
+    const sha256 = await this.evidenceStore.keep(upload.content);
+    const evidence: EvidenceRef = { name: upload.fileName.slice(0, MAX_EVIDENCE_NAME), sha256, size: upload.content.length };
+    const values: EntryValues = { ...actual.entry, evidence: [...actual.entry.evidence, evidence] };
+    const [written] = await this.write(caller, period.text, target, [{ ...values, indicatorId, projectId: target.projectId, expectedVersion: actual.version }]);
     return ActualDto.from({ ...values, ...written, period: period.text, updatedBy: caller.actor });
   }
 
@@ -101,8 +159,7 @@ export class ActualsService {
 
   private async readableTarget(caller: Caller, indicatorId: string, periodText: string): Promise<EntryTarget> {
     const period = periodOf(periodText);
-    const [target] = await findEntryTargets(this.dataSource.manager, [indicatorId], period.text);
-    if (!target) throw new AppError('NOT_FOUND', `指标 ${indicatorId} 不存在`, { indicatorId });
+    const target = await this.entryTarget(indicatorId, period.text);
     assertAllowed(canRead(caller, target), `查看指标 ${indicatorId}`);
     return target;
   }
@@ -118,6 +175,8 @@ export class ActualsService {
     const projectIds = [...new Set(writes.map((w) => w.projectId))];
     const written = await this.dataSource.transaction(async (manager) => {
       const context = { period, unitId: unit.unitId, actor: caller.actor, afterApproval: unit.reopened };
+      // As in a single put: a submit in flight holds this row FOR UPDATE, so the write waits and then sees the lock.
+      await manager.query(`SELECT 1 FROM submissions WHERE "unitId" = $1 AND period = $2 FOR SHARE`, [unit.unitId, period]);
       const rows = await writeActuals(manager, writes, context);
       if (rows.length < writes.length) {
         const now = await findEntryTargets(manager, writes.map((w) => w.indicatorId), period);
@@ -127,9 +186,26 @@ export class ActualsService {
       await this.evaluation.markChanged(manager, projectIds, period);
       return rows;
     });
-    await this.evaluation.enqueue(projectIds, period);
+    void this.evaluation.enqueue(projectIds, period);
     return written;
   }
+}
+
+/** Every target kind an indicator may have (null: none yet). */
+const TARGET_KINDS: (TargetKind | null)[] = ['quantitative', 'qualitative', 'placeholder', 'missing', null];
+
+/**
+ * The stored values do not depend on the target kind, only the errors do: the kinds these values are valid for
+ * let one statement check the indicator's kind instead of reading it first.
+ */
+function readEntryForEveryKind(input: EntryInput, period: Period): { values: EntryValues; acceptedKinds: string[] } {
+  const readings = TARGET_KINDS.map((kind) => ({ kind, ...readEntry(input, kind, period) }));
+  const acceptedKinds = readings.filter(({ errors }) => errors.length === 0).map(({ kind }) => kind ?? 'none');
+  return { values: readings[0].values, acceptedKinds };
+}
+
+function indicatorNotFound(indicatorId: string): AppError {
+  return new AppError('NOT_FOUND', `指标 ${indicatorId} 不存在`, { indicatorId });
 }
 
 function parseIfMatch(header: string): number {

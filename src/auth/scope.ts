@@ -23,6 +23,11 @@ export function canEnter(caller: Caller, owner: Owner): boolean {
   return caller.role !== 'reviewer' && canRead(caller, owner);
 }
 
+/** canEnter as a SQL gate needs it: every unit (admin), or these units (none for a reviewer). */
+export function entryScope(caller: Caller): { anyUnit: boolean; unitIds: string[] } {
+  return { anyUnit: caller.role === 'admin', unitIds: caller.role === 'unit' ? caller.unitIds : [] };
+}
+
 /** Approving, returning, reopening and accepting definitions: a reviewer of the department (or an admin). */
 export function canReview(caller: Caller, owner: Owner): boolean {
   return caller.role !== 'unit' && canRead(caller, owner);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -8,6 +8,16 @@ import type { Caller } from './caller';
 
 const TOKEN_PREFIX = 'jx_';
 const TOKEN_BYTES = 32;
+/** How long a resolved token is trusted without asking Postgres: a revocation takes effect within this. */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_ENTRIES = 1_000;
+const LAST_USED_EVERY_MS = 60_000;
+
+interface CachedCaller {
+  caller: Caller;
+  /** The earlier of the cache lifetime and the token's own expiry. */
+  validUntil: number;
+}
 
 export interface TokenRequest {
   role: Role;
@@ -23,6 +33,10 @@ export function hashToken(token: string): string {
 
 @Injectable()
 export class TokensService {
+  private readonly logger = new Logger(TokensService.name);
+  private readonly cache = new Map<string, CachedCaller>();
+  private readonly lastUsedWritten = new Map<string, number>();
+
   constructor(
     @InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>,
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
@@ -46,15 +60,34 @@ export class TokensService {
     return { token, row };
   }
 
+  /** The caller a token stands for, or null when it is unknown, revoked or expired (seen within TOKEN_CACHE_MS). */
   async resolve(token: string): Promise<Caller | null> {
+    const hash = hashToken(token);
+    const now = Date.now();
+    const cached = this.cache.get(hash);
+    if (cached && cached.validUntil > now) {
+      this.noteUse(cached.caller.tokenId, now);
+      return cached.caller;
+    }
+    this.cache.delete(hash);
     const row = await this.tokens
       .createQueryBuilder('token')
-      .where('token.tokenHash = :hash', { hash: hashToken(token) })
+      .where('token.tokenHash = :hash', { hash })
       .andWhere('token.revokedAt IS NULL')
       .andWhere('(token.expiresAt IS NULL OR token.expiresAt > now())')
       .getOne();
     if (!row) return null;
-    return { tokenId: row.id, actor: `token:${row.id}`, role: row.role, unitIds: row.unitIds, departmentIds: row.departmentIds };
+    const caller: Caller = { tokenId: row.id, actor: `token:${row.id}`, role: row.role, unitIds: row.unitIds, departmentIds: row.departmentIds };
+    remember(this.cache, hash, { caller, validUntil: Math.min(now + TOKEN_CACHE_MS, row.expiresAt?.getTime() ?? Infinity) });
+    this.noteUse(row.id, now);
+    return caller;
+  }
+
+  /** lastUsedAt is written at most once a minute per token, off the request path. */
+  private noteUse(tokenId: string, now: number): void {
+    if (now - (this.lastUsedWritten.get(tokenId) ?? 0) < LAST_USED_EVERY_MS) return;
+    remember(this.lastUsedWritten, tokenId, now);
+    this.tokens.update(tokenId, { lastUsedAt: new Date(now) }).catch((error: Error) => this.logger.warn(`lastUsedAt of token ${tokenId} not written: ${error.message}`));
   }
 
   /** Every token, newest first, without its hash. */
@@ -85,4 +118,11 @@ export class TokensService {
     if (!department) throw new AppError('NOT_FOUND', `部门“${codeOrName}”不存在（按编码或名称查找）`);
     return department.id;
   }
+}
+
+/** Sets `key` as the newest entry, dropping the oldest beyond TOKEN_CACHE_ENTRIES. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > TOKEN_CACHE_ENTRIES) map.delete(map.keys().next().value!);
 }

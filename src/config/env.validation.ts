@@ -47,6 +47,10 @@ export class EnvironmentVariables {
   @Min(100)
   EVALUATION_SWEEP_MS = 60_000;
 
+  /** Where uploaded evidence files are kept, named by the sha256 of their content. */
+  @IsString()
+  EVIDENCE_DIR = 'storage/evidence';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL = 'log';
 }

@@ -61,7 +61,7 @@ export class DefinitionsService {
       for (const period of periods) await this.evaluation.markChanged(manager, [indicator.projectId], period);
       return { dto: { ...DefinitionDto.proposed(indicator, proposal), status: 'accepted' as const }, projectId: indicator.projectId, periods };
     });
-    for (const period of periods) await this.evaluation.enqueue([projectId], period);
+    for (const period of periods) void this.evaluation.enqueue([projectId], period);
     return dto;
   }
 

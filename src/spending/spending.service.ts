@@ -46,7 +46,7 @@ export class SpendingService {
       await this.evaluation.markChanged(manager, [projectId], period.text);
       return row;
     });
-    await this.evaluation.enqueue([projectId], period.text);
+    void this.evaluation.enqueue([projectId], period.text);
     return SpendingDto.from(saved);
   }
 }

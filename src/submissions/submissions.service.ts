@@ -36,8 +36,9 @@ export class SubmissionsService {
     return toDto(row ?? Object.assign(new Submission(), { unitId, period: period.text, status: 'draft' }));
   }
 
-  transition(caller: Caller, unitId: string, periodText: string, step: Transition, reason: string | null = null): Promise<SubmissionDto> {
+  async transition(caller: Caller, unitId: string, periodText: string, step: Transition, reason: string | null = null): Promise<SubmissionDto> {
     const rule = TRANSITIONS[step];
+    if (step === 'submit') await this.ensureSubmissionRow(caller, unitId, periodText);
     return this.dataSource.transaction(async (manager) => {
       const owner = await findUnitOwner(manager, unitId);
       assertAllowed(rule.may(caller, owner), `${rule.what}单位“${owner.name}”的填报`);
@@ -61,6 +62,17 @@ export class SubmissionsService {
       await audit(manager, { actor, action: `submission.${step}`, subjectType: 'submission', subjectId: after.id, before, after, reason });
       return toDto(after);
     });
+  }
+
+  /**
+   * A single actual's write share-locks the unit's submission row, which the submit below locks FOR UPDATE before
+   * it checks completeness; the row is created beforehand, committed, so a first submit has a lock to take too.
+   */
+  private async ensureSubmissionRow(caller: Caller, unitId: string, periodText: string): Promise<void> {
+    const owner = await findUnitOwner(this.dataSource.manager, unitId);
+    assertAllowed(TRANSITIONS.submit.may(caller, owner), `${TRANSITIONS.submit.what}单位“${owner.name}”的填报`);
+    const period = periodOf(periodText);
+    await this.dataSource.query(`INSERT INTO submissions ("unitId", period) VALUES ($1, $2) ON CONFLICT ("unitId", period) DO NOTHING`, [unitId, period.text]);
   }
 
   private async assertComplete(manager: EntityManager, unitId: string, periodText: string): Promise<void> {

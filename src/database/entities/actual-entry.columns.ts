@@ -10,6 +10,9 @@ export interface EvidenceRef {
   name: string;
   url?: string;
   note?: string;
+  /** An uploaded file: stored under EVIDENCE_DIR by this hash of its content. */
+  sha256?: string;
+  size?: number;
 }
 
 /** What a unit enters for an indicator and period; embedded unprefixed in `actuals` and `actual_revisions`. */
