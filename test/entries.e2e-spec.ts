@@ -281,6 +281,27 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       expect(again.statusCode).toBe(200);
     });
 
+    it('serves a listed file to the unit and its reviewer under its uploaded name, and no file to anyone else', async () => {
+      await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 32 });
+      const content = Buffer.from(`佐证 ${Date.now()}`);
+      const { evidence } = (await upload(tokens.unit, content)).json();
+      const { sha256 } = evidence.at(-1);
+      const download = (headers: Headers, hash = sha256) => app.inject({ method: 'GET', url: `${url()}/${hash}`, headers });
+      for (const headers of [tokens.unit, tokens.reviewer]) {
+        const response = await download(headers);
+        expect(response.statusCode).toBe(200);
+        expect(response.rawPayload).toEqual(content);
+        expect(decodeURIComponent(String(response.headers['content-disposition']).split("filename*=UTF-8''")[1])).toBe('验收报告.pdf');
+      }
+      expect((await download(tokens.otherUnit)).statusCode).toBe(403);
+      expect((await download(tokens.otherReviewer)).statusCode).toBe(403);
+      // A file kept on disk but not listed by this actual (another unit's, say) is not served through it.
+      const unlisted = createHash('sha256').update('别处的文件').digest('hex');
+      expect((await download(tokens.unit, unlisted)).json().error).toMatchObject({ code: 'NOT_FOUND', details: { sha256: unlisted } });
+      expect((await download(tokens.unit, '../../etc/passwd')).statusCode).toBe(404);
+      expect((await download(tokens.unit, 'ABC')).json().error.code).toBe('VALIDATION_FAILED');
+    });
+
     it('refuses other units, reviewers, a locked period and files over the limit, storing nothing', async () => {
       const auditsBefore = await countRows('audit_log');
       expect((await upload(tokens.otherUnit)).statusCode).toBe(403);

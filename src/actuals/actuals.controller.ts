@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller } from '../auth/caller';
-import { IdPeriodParamDto } from '../common/id.dto';
+import { contentDisposition } from '../common/content-disposition';
+import { EvidenceParamDto, IdPeriodParamDto } from '../common/id.dto';
 import { readUploadedFile } from '../common/upload';
 import { ArrayBodyPipe } from '../common/validation';
 import { ActualDto, ActualRevisionDto, BulkActualDto, BulkResultDto, PutActualDto, isPlainBulkRow } from './actual.dto';
@@ -49,6 +50,15 @@ export class ActualsController {
   ) {
     const upload = await readUploadedFile(request, MAX_EVIDENCE_BYTES);
     return withETag(reply, await this.actuals.attachEvidence(caller, id, period, upload));
+  }
+
+  @Get('indicators/:id/actuals/:period/evidence/:sha256')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'a file the actual lists as evidence, under the name it was uploaded with' })
+  async evidenceFile(@CurrentCaller() caller: Caller, @Param() { id, period, sha256 }: EvidenceParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { name, content } = await this.actuals.evidenceFile(caller, id, period, sha256);
+    void reply.header('content-type', 'application/octet-stream').header('content-disposition', contentDisposition(name, `evidence-${sha256.slice(0, 12)}`));
+    return content;
   }
 
   @Get('indicators/:id/actuals/:period/history')

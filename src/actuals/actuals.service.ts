@@ -157,6 +157,18 @@ export class ActualsService {
     return { written: written.length, versions: Object.fromEntries(written.map((a) => [a.indicatorId, a.version])) };
   }
 
+  /** An evidence file of an actual the caller may read; only files the actual lists are served. */
+  async evidenceFile(caller: Caller, indicatorId: string, periodText: string, sha256: string): Promise<{ name: string; content: Buffer }> {
+    const target = await this.readableTarget(caller, indicatorId, periodText);
+    const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId, period: periodOf(periodText).text });
+    const listed = actual?.entry.evidence.find((evidence) => evidence.sha256 === sha256);
+    const content = listed ? await this.evidenceStore.read(sha256) : null;
+    if (!listed || !content) {
+      throw new AppError('NOT_FOUND', `指标“${target.name}”在 ${periodText} 的佐证材料中没有文件 ${sha256}`, { indicatorId, period: periodText, sha256 });
+    }
+    return { name: listed.name, content };
+  }
+
   private async readableTarget(caller: Caller, indicatorId: string, periodText: string): Promise<EntryTarget> {
     const period = periodOf(periodText);
     const target = await this.entryTarget(indicatorId, period.text);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTag
 import { IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller } from '../auth/caller';
+import { contentDisposition } from '../common/content-disposition';
 import { IdParamDto } from '../common/id.dto';
 import { readUploadedFile } from '../common/upload';
 import { BulkResultDto } from './actual.dto';
@@ -28,7 +29,7 @@ export class EntrySheetController {
     const { fileName, content } = await this.sheets.download(caller, id, period);
     await reply
       .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="entry-sheet.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('content-disposition', contentDisposition(fileName, 'entry-sheet.xlsx'))
       .send(content);
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppConfig } from '../config/config.module';
 
@@ -22,5 +22,13 @@ export class EvidenceStore {
     await writeFile(partial, content, { flag: 'wx' });
     await rename(partial, join(this.directory, sha256));
     return sha256;
+  }
+
+  /** The file kept under `sha256` (checked to be 64 hex digits by the caller), or null when it is not on disk. */
+  async read(sha256: string): Promise<Buffer | null> {
+    return readFile(join(this.directory, sha256)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class IdParamDto {
   @IsUUID()
@@ -9,4 +9,10 @@ export class IdParamDto {
 export class IdPeriodParamDto extends IdParamDto {
   @IsString() @MaxLength(16)
   period!: string;
+}
+
+/** `/…/:id/…/:period/evidence/:sha256`: a file kept as evidence, named by its content's sha256. */
+export class EvidenceParamDto extends IdPeriodParamDto {
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 应为 64 位小写十六进制' })
+  sha256!: string;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from 
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller } from '../auth/caller';
 import { IdParamDto } from '../common/id.dto';
-import { contentDisposition } from './content-disposition';
+import { contentDisposition } from '../common/content-disposition';
 import { CreateReportDto, ListReportsQueryDto, ReportDto, ReportPageDto } from './report.dto';
 import { CONTENT_TYPES, ReportsService } from './reports.service';
 

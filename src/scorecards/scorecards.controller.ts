@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../auth/caller';
+import { contentDisposition } from '../common/content-disposition';
 import { IdParamDto } from '../common/id.dto';
 import { ScoreOverrideService } from './score-override.service';
 import { type ExportFormat, OverrideScoreDto, ProjectScorecardDto, ProjectScorecardQueryDto, ScorecardPageDto, ScorecardQueryDto } from './scorecard.dto';
@@ -22,7 +23,7 @@ async function respond<View>(reply: FastifyReply, format: ExportFormat, view: Vi
   const file = format === 'csv' ? toCsv(table(view)) : await toXlsx(table(view));
   void reply
     .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="scorecard.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    .header('content-disposition', contentDisposition(file.fileName, `scorecard.${format}`));
   return file.body;
 }
 
