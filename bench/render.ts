@@ -29,8 +29,8 @@ async function oneCellWorkbook(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function oneLinePdf(): Promise<Buffer> {
-  const doc = createPdf('baseline');
+async function oneLinePdf(): Promise<Buffer> {
+  const doc = await createPdf('baseline');
   doc.addPage({ size: 'A4' });
   doc.font(REGULAR_FONT).fontSize(10).text('项目支出绩效自评表');
   return finishPdf(doc);

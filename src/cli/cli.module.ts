@@ -4,7 +4,7 @@ import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ImportRunnerModule } from '../imports/imports-worker.module';
 import { QueueModule } from '../queue/queue.module';
-import { ReportGenerationModule } from '../reports/reports.module';
+import { ReportGenerationModule } from '../reports/reports-queue.module';
 
 /**
  * What the CLI needs in-process (imports, tokens, reports): Postgres, the import runner, tokens and report generation,

@@ -116,7 +116,7 @@ function drawPageNumber(doc: PDFKit.PDFDocument, page: number, pageCount: number
 
 /** Each form starts on a new page; a form longer than a page gets page numbers. */
 export async function renderFormsPdf(title: string, forms: Form[]): Promise<Buffer> {
-  const doc = createPdf(title);
+  const doc = await createPdf(title);
   for (const form of forms) {
     const addPage = () => doc.addPage({ size: 'A4', layout: form.landscape ? 'landscape' : 'portrait', margin: PAGE_MARGIN });
     addPage();

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CellFormat, cellText, Form, FormCell, placeCells } from './form';
 import { toWanYuan } from './report-format';
 
@@ -94,7 +94,9 @@ function addFormSheet(workbook: ExcelJS.Workbook, form: Form, name: string): voi
 }
 
 export async function renderFormsXlsx(forms: Form[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded with the first workbook, not at start: a worker that only imports or scores never needs it.
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
   const taken = new Set<string>();
   for (const form of forms) addFormSheet(workbook, form, uniqueSheetName(form.sheetName, taken));
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 
 export const REGULAR_FONT = 'NotoSansSC';
 export const BOLD_FONT = 'NotoSansSC-Bold';
@@ -35,7 +34,9 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
   return fontBytes;
 }
 
-export function createPdf(title: string): PDFKit.PDFDocument {
+/** pdfkit is loaded with the first report, not at start: a worker that only imports or scores never needs it. */
+export async function createPdf(title: string): Promise<PDFKit.PDFDocument> {
+  const { default: PDFDocument } = await import('pdfkit');
   const { regular, bold } = loadFonts();
   const doc = new PDFDocument({ autoFirstPage: false, margin: PAGE_MARGIN, info: { Title: title } });
   doc.registerFont(REGULAR_FONT, regular);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReportsProcessor } from './reports.processor';
-import { ReportsQueueModule } from './reports.module';
+import { ReportsQueueModule } from './reports-queue.module';
 import { ScheduleRunner } from './schedule-runner.service';
 
 /** Generates reports and fires schedules; syncs the job schedulers when the worker starts. */

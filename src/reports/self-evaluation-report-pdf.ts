@@ -20,8 +20,8 @@ function writeSection(doc: PDFKit.PDFDocument, section: ReportSection, index: nu
 }
 
 /** The 自评报告 as headed sections, numbered 一、 and （一） as official reports are. */
-export function renderSelfEvaluationReportPdf(report: SelfEvaluationReport): Promise<Buffer> {
-  const doc = createPdf(report.title);
+export async function renderSelfEvaluationReportPdf(report: SelfEvaluationReport): Promise<Buffer> {
+  const doc = await createPdf(report.title);
   doc.addPage({ size: 'A4', margin: PAGE_MARGIN * 2 });
   doc.font(BOLD_FONT).fontSize(18).text(report.title, { align: 'center' });
   doc.font(REGULAR_FONT).fontSize(12).text(report.subtitle, { align: 'center' });
