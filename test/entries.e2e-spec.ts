@@ -256,6 +256,57 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     expect(response.json().error.code).toBe('NOT_FOUND');
   });
 
+  describe('a write that waits for an evaluation holding the project’s score row', () => {
+    /**
+     * Plays the evaluator: locks the (already stale) score row, lets `write` start and block on it, then stamps
+     * `computedAt` and commits, as the evaluator does after reading inputs that cannot include the write.
+     */
+    const writeDuringEvaluation = async (write: (unit: SeededUnit, clerk: Headers) => Promise<{ statusCode: number }>) => {
+      const unit = await seedUnit(db, { targets: ['≥10个'] });
+      const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [unit.unitId] }));
+      await db.query(
+        `INSERT INTO project_scores ("projectId", period, "inputsChangedAt", "computedAt") VALUES ($1, '2025', now() - interval '1 hour', now() - interval '1 minute')`,
+        [unit.projectId],
+      );
+      const evaluator = db.createQueryRunner();
+      await evaluator.connect();
+      await evaluator.startTransaction();
+      try {
+        await evaluator.query(`SELECT 1 FROM project_scores WHERE "projectId" = $1 AND period = '2025' FOR UPDATE`, [unit.projectId]);
+        const written = write(unit, clerk);
+        for (let waited = 0; ; waited += 20) {
+          const [{ blocked }] = await db.query(`SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+          if (blocked > 0) break;
+          if (waited > 5_000) throw new Error('the write never waited for the score row');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+        const [[{ computedAt }]] = await evaluator.query(
+          `UPDATE project_scores SET "computedAt" = clock_timestamp() WHERE "projectId" = $1 AND period = '2025' RETURNING "computedAt"::text`,
+          [unit.projectId],
+        );
+        await evaluator.commitTransaction();
+        expect((await written).statusCode).toBe(200);
+        // Compared in Postgres: microseconds apart, the two times are often the same millisecond.
+        const [{ markedAfter }] = await db.query(
+          `SELECT "inputsChangedAt" > $2::timestamptz AS "markedAfter" FROM project_scores WHERE "projectId" = $1 AND period = '2025'`,
+          [unit.projectId, computedAt],
+        );
+        return markedAfter as boolean;
+      } finally {
+        if (evaluator.isTransactionActive) await evaluator.rollbackTransaction();
+        await evaluator.release();
+      }
+    };
+
+    it.each([
+      ['a single put', (unit: SeededUnit, clerk: Headers) => send('PUT', `/indicators/${unit.indicatorIds[0]}/actuals/2025`, clerk, { value: 12 })],
+      ['a bulk put', (unit: SeededUnit, clerk: Headers) => send('PUT', `/units/${unit.unitId}/actuals/2025`, clerk, [{ indicatorId: unit.indicatorIds[0], value: 12 }])],
+    ])('%s leaves the project marked changed after that evaluation, so it is scored again', async (_, write) => {
+      expect(await writeDuringEvaluation(write)).toBe(true);
+    });
+  });
+
   describe('evidence files', () => {
     const url = () => `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2/evidence`;
     const upload = (headers: Headers, content = Buffer.from('验收报告')) => app.inject({ method: 'POST', url: url(), ...multipartFile('验收报告.pdf', content, headers) });

@@ -187,7 +187,7 @@ audit AS (
 changed AS (
   INSERT INTO project_scores ("projectId", period, "inputsChangedAt")
   SELECT "projectId", $2, clock_timestamp() FROM written
-  ON CONFLICT ("projectId", period) DO UPDATE SET "inputsChangedAt" = EXCLUDED."inputsChangedAt" ${UNLESS_ALREADY_STALE}
+  ON CONFLICT ("projectId", period) DO UPDATE SET "inputsChangedAt" = clock_timestamp() ${UNLESS_ALREADY_STALE}
 )
 SELECT target."indicatorId", target."projectId", target.name, target."targetKind", target.year, target."unitId", target."departmentId",
        target."currentVersion", target."submissionStatus", target.reopened,

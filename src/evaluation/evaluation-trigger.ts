@@ -16,14 +16,16 @@ export const UNLESS_ALREADY_STALE = `WHERE project_scores."computedAt" IS NOT NU
 
 /**
  * Records that a project's inputs changed inside the writer's transaction (`clock_timestamp()`, so a worker
- * that scored the project before this commit is seen as stale), which the sweeper trusts.
+ * that scored the project before this commit is seen as stale), which the sweeper trusts. The update takes its own
+ * `clock_timestamp()`, read after any wait for an evaluator's lock on the row: EXCLUDED's was read before the wait,
+ * earlier than that evaluator's `computedAt`, and the change would look scored.
  */
 export async function markInputsChanged(manager: EntityManager, projectIds: readonly string[], period: string): Promise<void> {
   if (projectIds.length === 0) return;
   await manager.query(
     `INSERT INTO project_scores ("projectId", period, "inputsChangedAt")
      SELECT DISTINCT id, $2::varchar, clock_timestamp() FROM unnest($1::uuid[]) AS id
-     ON CONFLICT ("projectId", period) DO UPDATE SET "inputsChangedAt" = EXCLUDED."inputsChangedAt" ${UNLESS_ALREADY_STALE}`,
+     ON CONFLICT ("projectId", period) DO UPDATE SET "inputsChangedAt" = clock_timestamp() ${UNLESS_ALREADY_STALE}`,
     [projectIds, period],
   );
 }
