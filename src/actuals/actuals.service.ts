@@ -83,10 +83,8 @@ export class ActualsService {
 
   /** Throws the first reason a single put was refused, in the order the checks are documented; a lost race last. */
   private async refuse(caller: Caller, target: EntryTarget, period: Period, input: PutActualDto, ifMatch: string | undefined): Promise<never> {
-    assertAllowed(canEnter(caller, target), `填报指标 ${target.indicatorId}`);
-    periodOf(period.text, target.year);
-    assertPeriodOpen(target.submissionStatus, period.text);
-    this.expectedVersion(target, ifMatch === undefined ? undefined : parseIfMatch(ifMatch));
+    assertMayEnter(caller, target, period);
+    if (ifMatch !== undefined) assertVersion(target, parseIfMatch(ifMatch));
     const { errors } = readEntry(input, target.targetKind, period);
     if (errors.length > 0) throw new AppError('ACTUAL_INVALID', `指标“${target.name}”的填报有误：${errors.map((e) => e.message).join('；')}`, { fields: fieldMap(errors) });
     const now = await this.entryTarget(target.indicatorId, period.text);
@@ -107,9 +105,7 @@ export class ActualsService {
   async attachEvidence(caller: Caller, indicatorId: string, periodText: string, upload: UploadedFile): Promise<ActualDto> {
     const period = periodOf(periodText);
     const target = await this.entryTarget(indicatorId, period.text);
-    assertAllowed(canEnter(caller, target), `填报指标 ${indicatorId}`);
-    periodOf(period.text, target.year);
-    assertPeriodOpen(target.submissionStatus, period.text);
+    assertMayEnter(caller, target, period);
     const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId, period: period.text });
     if (!actual) {
       throw new AppError('NOT_FOUND', `指标 ${indicatorId} 在 ${period.text} 尚无实际完成值，请先填报再上传佐证材料`, { indicatorId, period: period.text });
@@ -160,7 +156,7 @@ export class ActualsService {
   /** An evidence file of an actual the caller may read; only files the actual lists are served. */
   async evidenceFile(caller: Caller, indicatorId: string, periodText: string, sha256: string): Promise<{ name: string; content: Buffer }> {
     const target = await this.readableTarget(caller, indicatorId, periodText);
-    const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId, period: periodOf(periodText).text });
+    const actual = await this.dataSource.getRepository(Actual).findOneBy({ indicatorId, period: periodText });
     const listed = actual?.entry.evidence.find((evidence) => evidence.sha256 === sha256);
     const content = listed ? await this.evidenceStore.read(sha256) : null;
     if (!listed || !content) {
@@ -174,12 +170,6 @@ export class ActualsService {
     const target = await this.entryTarget(indicatorId, period.text);
     assertAllowed(canRead(caller, target), `查看指标 ${indicatorId}`);
     return target;
-  }
-
-  private expectedVersion(target: EntryTarget, seen: number | undefined): number {
-    const current = target.currentVersion ?? 0;
-    if (seen !== undefined && seen !== current) throw versionConflict({ [target.indicatorId]: current });
-    return current;
   }
 
   /** All rows share the unit and period of `unit`; a row that lost a race rolls the whole write back. */
@@ -214,6 +204,18 @@ function readEntryForEveryKind(input: EntryInput, period: Period): { values: Ent
   const readings = TARGET_KINDS.map((kind) => ({ kind, ...readEntry(input, kind, period) }));
   const acceptedKinds = readings.filter(({ errors }) => errors.length === 0).map(({ kind }) => kind ?? 'none');
   return { values: readings[0].values, acceptedKinds };
+}
+
+/** Who may write, into which period, while it is open: the checks every single-actual write makes first. */
+function assertMayEnter(caller: Caller, target: EntryTarget, period: Period): void {
+  assertAllowed(canEnter(caller, target), `填报指标 ${target.indicatorId}`);
+  periodOf(period.text, target.year);
+  assertPeriodOpen(target.submissionStatus, period.text);
+}
+
+function assertVersion(target: EntryTarget, seen: number): void {
+  const current = target.currentVersion ?? 0;
+  if (seen !== current) throw versionConflict({ [target.indicatorId]: current });
 }
 
 function indicatorNotFound(indicatorId: string): AppError {

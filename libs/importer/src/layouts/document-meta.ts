@@ -1,9 +1,10 @@
 import { cleanCell, type SourceDocument, type SourceRow } from '../read/source-document';
 import { cellOf, findHeader, isNonDataRow } from './header-columns';
 
-const DEPARTMENT_LABEL = /(?:部门名称|部门[（(]单位[)）]名称|预算主管部门|主管部门|预算部门|填报单位)(?:[（(]盖章[)）])?\s*[:：]\s*([^\s:：]+)/;
+const DEPARTMENT_LABELS = '部门名称|部门[（(]单位[)）]名称|预算主管部门|主管部门|预算部门|填报单位';
+const DEPARTMENT_LABEL = new RegExp(`(?:${DEPARTMENT_LABELS})(?:[（(]盖章[)）])?\\s*[:：]\\s*([^\\s:：]+)`);
 // In a form's cells the label stands alone, perhaps with 及代码, and the value in the next cell.
-const DEPARTMENT_CELL = /^(部门名称|部门[（(]单位[)）]名称|预算主管部门|主管部门|预算部门|填报单位)(及代码|[（(]代码[)）]|[（(]盖章[)）])?$/;
+const DEPARTMENT_CELL = new RegExp(`^(?:${DEPARTMENT_LABELS})(?:及代码|[（(]代码[)）]|[（(]盖章[)）])?$`);
 // `[101]某市教育局`, `101-某市教育局`, `某市教育局（101001）`: the code that budget systems put beside the name.
 const DEPARTMENT_CODE = /^[[［(（]?\d{3,}[\]］)）]?\s*[-－—]?\s*|\s*[[［(（]\d{3,}[\]］)）]$/g;
 const CODED_UNIT_LINE = /^\d{6}\s*[-－—]\s*(\S+)$/;

@@ -3,23 +3,18 @@ import { looksLikeHtml, readHtml } from './read-html';
 import { decodeText, hasQuotedTabCells, looksLikeCsv, readCsv, readLines, utf16Encoding } from './read-text';
 import { isZip, readXlsx } from './read-xlsx';
 import { readDocxXml } from './read-docx';
-import type { SourceDocument, SourceRow } from './source-document';
+import type { SourceDocument } from './source-document';
 import { zipEntries } from './zip-entries';
 
 const WORD_BODY = 'word/document.xml';
 
-function isWordDocument(content: Buffer): boolean {
+/** A Word document's body, unread; undefined for any other ZIP (an XLSX) or a damaged archive. */
+function wordBody(content: Buffer): (() => Buffer) | undefined {
   try {
-    return zipEntries(content).has(WORD_BODY);
+    return zipEntries(content).get(WORD_BODY);
   } catch {
-    return false;
+    return undefined;
   }
-}
-
-function readDocx(content: Buffer): SourceRow[] {
-  const body = zipEntries(content).get(WORD_BODY);
-  if (!body) throw new Error(`缺少 ${WORD_BODY}`);
-  return readDocxXml(body().toString('utf8'));
 }
 
 // Office 97–2003 files (.xls, .doc) are compound documents; PDFs need a text extraction first.
@@ -34,11 +29,11 @@ function binaryKind(content: Buffer): string {
 /** Reads any supported file (XLSX, DOCX, HTML tables, CSV, TSV, markdown/pipe tables, plain text) into rows of cells. */
 export async function readSource(fileName: string, content: Buffer): Promise<SourceDocument> {
   if (isZip(content)) {
-    const isWord = isWordDocument(content);
+    const body = wordBody(content);
     try {
-      return { fileName, rows: isWord ? readDocx(content) : await readXlsx(content) };
+      return { fileName, rows: body ? readDocxXml(body().toString('utf8')) : await readXlsx(content) };
     } catch (error) {
-      throw new DocumentError('UNREADABLE', `${fileName}：无法读取 ${isWord ? 'Word' : 'Excel'} 文件（${(error as Error).message}）`, { fileName });
+      throw new DocumentError('UNREADABLE', `${fileName}：无法读取 ${body ? 'Word' : 'Excel'} 文件（${(error as Error).message}）`, { fileName });
     }
   }
   if (!utf16Encoding(content) && content.subarray(0, 8192).includes(0)) {
