@@ -2,7 +2,6 @@ import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -10,6 +9,7 @@ import { hashToken } from '../src/auth/tokens.service';
 import { migrate } from '../src/cli/migrate';
 import { EVALUATION_QUEUE } from '../src/evaluation/evaluation.queue';
 import { redisOptions } from '../src/queue/queue.module';
+import { backendCpuMs, backendCpuSpentMs } from './lib/process-cpu';
 import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
 import { percentile, probeScoreLatency } from './lib/score-latency';
 import { spawnWorker, stopWorker, waitForWorkers } from './worker-processes';
@@ -20,7 +20,6 @@ const INDICATORS = 10_000;
 /** ~10 indicators per project, as in the published tables; writers of one project serialise on its project_scores row. */
 const PROJECTS = 1_000;
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
-const CLOCK_TICKS_PER_SECOND = 100;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
@@ -78,7 +77,7 @@ async function main(): Promise<void> {
       const [cpuBefore, postgresBefore, loadBefore] = [await serverCpu(server), await backendCpuMs(runId), loadavg()[0]];
       const figures = await run({ ...options, headers: auth }, SECONDS);
       const cpuMs = (cpuTotal(await serverCpu(server)) - cpuTotal(cpuBefore)) / 1000;
-      const postgresMs = [...(await backendCpuMs(runId))].reduce((sum, [pid, ms]) => sum + ms - (postgresBefore.get(pid) ?? 0), 0);
+      const postgresMs = backendCpuSpentMs(postgresBefore, await backendCpuMs(runId));
       results.push({
         route,
         ...figures,
@@ -108,26 +107,6 @@ function serverCpu(server: ChildProcess): Promise<NodeJS.CpuUsage> {
     server.on('message', answer);
     server.send('cpu');
   });
-}
-
-/** User + system CPU milliseconds of each backend connected to the bench database, by pid. */
-async function backendCpuMs(database: string): Promise<Map<number, number>> {
-  const db = new Client({ connectionString: ADMIN_URL });
-  await db.connect();
-  try {
-    const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
-    const cpu = new Map<number, number>();
-    for (const { pid } of rows as { pid: number }[]) {
-      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime, in clock ticks.
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-      if (!stat) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND);
-    }
-    return cpu;
-  } finally {
-    await db.end();
-  }
 }
 
 const cpuTotal = ({ user, system }: NodeJS.CpuUsage) => user + system;

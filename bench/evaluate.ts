@@ -7,6 +7,7 @@ import { databaseOptions } from '../src/database/database.options';
 import { EVALUATION_QUEUE, evaluateYearJob } from '../src/evaluation/evaluation.queue';
 import { redisOptions } from '../src/queue/queue.module';
 import { INDICATORS_PER_PROJECT, generateProjects } from './generate-projects';
+import { backendCpuMs, backendCpuSpentMs, processCpuMs } from './lib/process-cpu';
 import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
 import { peakRssMb, spawnWorker, stopWorker, waitForWorkers } from './worker-processes';
 
@@ -39,7 +40,18 @@ async function noopJobsPerSecond(prefix: string): Promise<number> {
   return rate;
 }
 
-async function reEvaluate(dataSource: DataSource, env: Record<string, string>, workers: number): Promise<{ seconds: number; readyRssMb: number; rssMb: number }> {
+interface RunFigures {
+  seconds: number;
+  readyRssMb: number;
+  rssMb: number;
+  /** CPU seconds of the worker processes and of their Postgres backends during the run. */
+  workerCpuSeconds: number;
+  postgresCpuSeconds: number;
+}
+
+const workersCpuMs = async (pids: number[]) => (await Promise.all(pids.map(processCpuMs))).reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+
+async function reEvaluate(dataSource: DataSource, env: Record<string, string>, workers: number): Promise<RunFigures> {
   await dataSource.query('TRUNCATE project_scores, evaluations, flags');
   const queue = new Queue(EVALUATION_QUEUE, { connection: redisOptions(REDIS_URL), prefix: env.REDIS_PREFIX });
   const children = Array.from({ length: workers }, () => spawnWorker(env));
@@ -48,6 +60,8 @@ async function reEvaluate(dataSource: DataSource, env: Record<string, string>, w
     // The peak so far is the start-up's: what a worker holds before its first job.
     const readyRssMb = Math.max(...children.map((child) => peakRssMb(child.pid!)));
     const since = new Date((await dataSource.query('SELECT now() AS now'))[0].now);
+    const pids = children.map((child) => child.pid!);
+    const [workerCpuBefore, postgresCpuBefore] = [await workersCpuMs(pids), await backendCpuMs(env.REDIS_PREFIX)];
     const started = Date.now();
     const job = evaluateYearJob({ year: YEAR });
     await queue.add(job.name, job.data, job.opts);
@@ -62,8 +76,11 @@ async function reEvaluate(dataSource: DataSource, env: Record<string, string>, w
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (Date.now() - started) / 1000;
-    const rssMb = Math.max(...children.map((child) => peakRssMb(child.pid!)));
-    return { seconds, readyRssMb, rssMb };
+    const workerCpuSeconds = ((await workersCpuMs(pids)) - workerCpuBefore) / 1000;
+    // Includes the bench's own few progress reads on its connection.
+    const postgresCpuSeconds = backendCpuSpentMs(postgresCpuBefore, await backendCpuMs(env.REDIS_PREFIX)) / 1000;
+    const rssMb = Math.max(...pids.map(peakRssMb));
+    return { seconds, readyRssMb, rssMb, workerCpuSeconds, postgresCpuSeconds };
   } finally {
     await Promise.all(children.map((child) => stopWorker(child)));
     await queue.obliterate({ force: true });
@@ -86,14 +103,22 @@ async function main(): Promise<void> {
     console.log(`generated ${PROJECTS} projects, ${indicators} indicators in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const noop = await noopJobsPerSecond(runId);
-    const rows = [`| BullMQ no-op jobs (baseline, in-process, concurrency 50) | ${NOOP_JOBS} jobs | | ${Math.round(noop)} jobs/s | | |`];
+    const rows = [`| BullMQ no-op jobs (baseline, in-process, concurrency 50) | ${NOOP_JOBS} jobs | | ${Math.round(noop)} jobs/s | | | | |`];
     for (const workers of [1, 2]) {
       started = Date.now();
-      const { seconds, readyRssMb, rssMb } = await reEvaluate(dataSource, env, workers);
-      rows.push(`| re-evaluate, ${workers} worker process${workers > 1 ? 'es' : ''} (concurrency ${CONCURRENCY}) | ${indicators} indicators / ${PROJECTS} projects | ${seconds.toFixed(1)} s | ${Math.round(indicators / seconds)} indicators/s (${Math.round(PROJECTS / seconds)} projects/s) | ${readyRssMb} MB | ${rssMb} MB |`);
+      const { seconds, readyRssMb, rssMb, workerCpuSeconds, postgresCpuSeconds } = await reEvaluate(dataSource, env, workers);
+      const perIndicator = (cpuSeconds: number) => `${cpuSeconds.toFixed(1)} s (${Math.round((cpuSeconds * 1e6) / indicators)} µs/indicator)`;
+      rows.push(`| re-evaluate, ${workers} worker process${workers > 1 ? 'es' : ''} (concurrency ${CONCURRENCY}) | ${indicators} indicators / ${PROJECTS} projects | ${seconds.toFixed(1)} s | ${Math.round(indicators / seconds)} indicators/s (${Math.round(PROJECTS / seconds)} projects/s) | ${perIndicator(workerCpuSeconds)} | ${perIndicator(postgresCpuSeconds)} | ${readyRssMb} MB | ${rssMb} MB |`);
       console.log(rows.at(-1));
     }
-    console.log(['', '| run | size | time | rate | worker RSS when ready | worker peak RSS |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n'));
+    console.log(
+      [
+        '',
+        '| run | size | time | rate | worker CPU | Postgres CPU | worker RSS when ready | worker peak RSS |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    );
   } finally {
     await dataSource.destroy();
     await dropScratch(ADMIN_URL, REDIS_URL, runId);

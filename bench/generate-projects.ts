@@ -22,7 +22,8 @@ const UNITS_PER_DEPARTMENT = 40;
  * `projects` projects of `year` in units of 50 projects and departments of 40 units, with ten indicators each, a
  * year-end actual for most indicators (40–119 % of the target, derived from the indicator id, so reruns on the same
  * rows agree), 偏差原因 on nine in ten of the missed ones (as submitted year-end entries carry them), and spending —
- * all by set-based SQL.
+ * all by set-based SQL. Rows are written unit by unit and project by project, as an import and a unit's entry sheet
+ * write them, so a project's rows share pages as they do in use.
  */
 export async function generateProjects(dataSource: DataSource, projects: number, year: number): Promise<void> {
   const units = Math.ceil(projects / PROJECTS_PER_UNIT);
@@ -46,7 +47,8 @@ export async function generateProjects(dataSource: DataSource, projects: number,
     `INSERT INTO indicators ("projectId", position, level1, level2, name, "annualRaw", "annualKind", "annualComparator", "annualValue", "annualUnit")
      SELECT p.id, l.position - 1, l.level1, l.level2, l.level2 || ' ' || l.position, '≥100', 'quantitative', 'gte', 100, '个'
      FROM projects p CROSS JOIN unnest($2::varchar[], $3::varchar[]) WITH ORDINALITY AS l(level1, level2, position)
-     WHERE p.year = $1`,
+     WHERE p.year = $1
+     ORDER BY p."unitId", p.id, l.position`,
     [year, INDICATOR_LAYOUT.map(([level1]) => level1), INDICATOR_LAYOUT.map(([, level2]) => level2)],
   );
   await dataSource.query(
@@ -55,7 +57,8 @@ export async function generateProjects(dataSource: DataSource, projects: number,
             CASE WHEN value < 100 AND seed % 10 <> 1 THEN '其他' END,
             CASE WHEN value < 100 AND seed % 10 <> 1 THEN '受上级资金下达时间影响，部分工作顺延至下年度' END
      FROM (SELECT i.id, i."projectId", abs(hashtext(i.id::text)) AS seed, 40 + abs(hashtext(i.id::text)) % 80 AS value
-           FROM indicators i JOIN projects p ON p.id = i."projectId" WHERE p.year = $1) generated
+           FROM indicators i JOIN projects p ON p.id = i."projectId" WHERE p.year = $1
+           ORDER BY p."unitId", i."projectId", i.position) generated
      WHERE seed % 10 <> 0`,
     [year, String(year)],
   );

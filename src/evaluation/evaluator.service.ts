@@ -79,7 +79,7 @@ export class Evaluator {
     const period = parsePeriod(periodText);
     return this.dataSource.transaction(async (manager) => {
       const storedHashes = await this.lockScores(manager, projectIds, period.text);
-      const inputs = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
+      const { inputs, scoredBefore } = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
       const changed: { result: ProjectResult; hash: string }[] = [];
       for (const projectInputs of inputs) {
         const hash = inputsHash(projectInputs, period, asOf);
@@ -87,7 +87,7 @@ export class Evaluator {
           changed.push({ result: evaluateProject(projectInputs, period, asOf), hash });
         }
       }
-      await this.store(manager, changed, period.text);
+      await this.store(manager, changed, period.text, scoredBefore);
       const scored = new Set(changed.map(({ result }) => result.projectId));
       const unchanged = [...storedHashes.keys()].filter((projectId) => !scored.has(projectId));
       if (unchanged.length > 0) {
@@ -116,7 +116,12 @@ export class Evaluator {
     return new Map(rows.map((row) => [row.projectId, row.inputsHash]));
   }
 
-  private async loadInputs(manager: EntityManager, projectIds: string[], period: string): Promise<ProjectInputs[]> {
+  /** The projects' inputs, and which of their indicators were scored for the period before (with any override). */
+  private async loadInputs(
+    manager: EntityManager,
+    projectIds: string[],
+    period: string,
+  ): Promise<{ inputs: ProjectInputs[]; scoredBefore: Set<string> }> {
     // One connection per transaction: the reads run one after another.
     const projects: ProjectRow[] = await manager.query(
       `SELECT id, name, amount::text AS amount, goal, "goalReference" FROM projects WHERE id = ANY($1::uuid[]) ORDER BY id`,
@@ -138,13 +143,22 @@ export class Evaluator {
       annual: annualTarget(row),
       period: periodTarget(row),
     }));
-    const actuals: ActualRow[] = await manager.query(
-      `SELECT a."indicatorId", a.value::text AS value, a.text, a.grade, a."deviationCategory", a."deviationText", a.possibility,
-              a.suggestion, e."overrideScore"::text AS "overrideScore", e."overrideReason"
-       FROM actuals a LEFT JOIN evaluations e ON e."indicatorId" = a."indicatorId" AND e.period = a.period
-       WHERE a."projectId" = ANY($1::uuid[]) AND a.period = $2`,
+    const entries: Omit<ActualRow, 'overrideScore' | 'overrideReason'>[] = await manager.query(
+      `SELECT "indicatorId", value::text AS value, text, grade, "deviationCategory", "deviationText", possibility, suggestion
+       FROM actuals WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
       [projectIds, period],
     );
+    // Read apart from the actuals: a join is planned from statistics that lag far behind while a re-evaluation fills
+    // the table, and a hash join over every evaluation made each batch slower than the one before.
+    const evaluations: { indicatorId: string; overrideScore: string | null; overrideReason: string | null }[] = await manager.query(
+      `SELECT "indicatorId", "overrideScore"::text AS "overrideScore", "overrideReason" FROM evaluations WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+      [projectIds, period],
+    );
+    const evaluationOf = new Map(evaluations.map((row) => [row.indicatorId, row]));
+    const actuals: ActualRow[] = entries.map((entry) => {
+      const evaluation = evaluationOf.get(entry.indicatorId);
+      return { ...entry, overrideScore: evaluation?.overrideScore ?? null, overrideReason: evaluation?.overrideReason ?? null };
+    });
     const spending: { projectId: string; executed: string }[] = await manager.query(
       `SELECT "projectId", executed::text AS executed FROM spending WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
       [projectIds, period],
@@ -152,7 +166,7 @@ export class Evaluator {
     const indicatorsOf = groupBy(indicators, (row) => row.projectId);
     const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
     const spentOf = new Map(spending.map((row) => [row.projectId, row.executed]));
-    return projects.map((project) => {
+    const inputs = projects.map((project) => {
       const own = indicatorsOf.get(project.id) ?? [];
       return {
         project,
@@ -161,13 +175,19 @@ export class Evaluator {
         spent: spentOf.get(project.id) ?? null,
       };
     });
+    return { inputs, scoredBefore: new Set(evaluationOf.keys()) };
   }
 
-  private async store(manager: EntityManager, changed: { result: ProjectResult; hash: string }[], period: string): Promise<void> {
+  private async store(
+    manager: EntityManager,
+    changed: { result: ProjectResult; hash: string }[],
+    period: string,
+    scoredBefore: ReadonlySet<string>,
+  ): Promise<void> {
     if (changed.length === 0) return;
     const projectIds = changed.map(({ result }) => result.projectId);
     const evaluations = changed.flatMap(({ result, hash }) => result.indicators.map((indicator) => ({ indicator, projectId: result.projectId, period, hash })));
-    await this.storeEvaluations(manager, projectIds, period, evaluations);
+    await this.storeEvaluations(manager, period, evaluations, scoredBefore);
     await manager.query(
       `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
          light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash, "computedAt" = clock_timestamp()
@@ -194,12 +214,7 @@ export class Evaluator {
    * Rows scored for the first time are copied in; rows scored before are updated in place, keeping the reviewer's
    * override columns. No other transaction inserts these rows: their projects' score rows are locked.
    */
-  private async storeEvaluations(manager: EntityManager, projectIds: string[], period: string, rows: EvaluationRow[]): Promise<void> {
-    const stored: { indicatorId: string }[] = await manager.query(
-      `SELECT "indicatorId" FROM evaluations WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
-      [projectIds, period],
-    );
-    const scoredBefore = new Set(stored.map((row) => row.indicatorId));
+  private async storeEvaluations(manager: EntityManager, period: string, rows: EvaluationRow[], scoredBefore: ReadonlySet<string>): Promise<void> {
     await copyRows(manager, 'evaluations', EVALUATION_COLUMNS, rows.filter((row) => !scoredBefore.has(row.indicator.indicatorId)));
     const updates = rows.filter((row) => scoredBefore.has(row.indicator.indicatorId));
     if (updates.length === 0) return;
@@ -218,10 +233,14 @@ export class Evaluator {
    * longer found are resolved, new findings are opened, changed ones updated, unchanged ones left as they are.
    */
   private async reconcileFlags(manager: EntityManager, projectIds: string[], period: string, flags: FlagResult[]): Promise<void> {
+    // One index probe per project (OFFSET 0 keeps the subquery from being flattened into a join): planned from the
+    // statistics of a flags table that a first evaluation is still filling, a flat `"projectId" = ANY(…)` read every
+    // open flag of the year through the open-flag index, ever slower as the evaluation went on.
     const open: (FlagResult & { id: string })[] = await manager.query(
-      `SELECT id, "subjectType", "subjectId", "projectId", code, period, severity, message, details FROM flags
-       WHERE "projectId" = ANY($1::uuid[]) AND "resolvedAt" IS NULL
-         AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND period = $4))`,
+      `SELECT f.* FROM unnest($1::uuid[]) AS p(id) CROSS JOIN LATERAL (
+         SELECT id, "subjectType", "subjectId", "projectId", code, period, severity, message, details FROM flags
+         WHERE "projectId" = p.id AND "resolvedAt" IS NULL AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND period = $4))
+         OFFSET 0) f`,
       [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period],
     );
     const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}/${flag.period}`;
