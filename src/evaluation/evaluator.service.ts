@@ -143,39 +143,39 @@ export class Evaluator {
       annual: annualTarget(row),
       period: periodTarget(row),
     }));
-    const entries: Omit<ActualRow, 'overrideScore' | 'overrideReason'>[] = await manager.query(
-      `SELECT "indicatorId", value::text AS value, text, grade, "deviationCategory", "deviationText", possibility, suggestion
+    const actuals: ActualRow[] = await manager.query(
+      `SELECT "indicatorId", value::text AS value, text, grade, "deviationCategory", "deviationText", possibility, suggestion,
+              NULL AS "overrideScore", NULL AS "overrideReason"
        FROM actuals WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
       [projectIds, period],
     );
+    const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
     // Read apart from the actuals: a join is planned from statistics that lag far behind while a re-evaluation fills
     // the table, and a hash join over every evaluation made each batch slower than the one before.
-    const evaluations: { indicatorId: string; overrideScore: string | null; overrideReason: string | null }[] = await manager.query(
+    const evaluations: Pick<ActualRow, 'indicatorId' | 'overrideScore' | 'overrideReason'>[] = await manager.query(
       `SELECT "indicatorId", "overrideScore"::text AS "overrideScore", "overrideReason" FROM evaluations WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
       [projectIds, period],
     );
-    const evaluationOf = new Map(evaluations.map((row) => [row.indicatorId, row]));
-    const actuals: ActualRow[] = entries.map((entry) => {
-      const evaluation = evaluationOf.get(entry.indicatorId);
-      return { ...entry, overrideScore: evaluation?.overrideScore ?? null, overrideReason: evaluation?.overrideReason ?? null };
-    });
+    for (const { indicatorId, overrideScore, overrideReason } of evaluations) {
+      const actual = actualOf.get(indicatorId);
+      if (actual && overrideScore !== null) Object.assign(actual, { overrideScore, overrideReason });
+    }
     const spending: { projectId: string; executed: string }[] = await manager.query(
       `SELECT "projectId", executed::text AS executed FROM spending WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
       [projectIds, period],
     );
     const indicatorsOf = groupBy(indicators, (row) => row.projectId);
-    const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
     const spentOf = new Map(spending.map((row) => [row.projectId, row.executed]));
     const inputs = projects.map((project) => {
       const own = indicatorsOf.get(project.id) ?? [];
-      return {
-        project,
-        indicators: own,
-        actuals: new Map(own.flatMap((row) => (actualOf.has(row.id) ? [[row.id, actualOf.get(row.id)!]] : []))),
-        spent: spentOf.get(project.id) ?? null,
-      };
+      const ownActuals = new Map<string, ActualRow>();
+      for (const { id } of own) {
+        const actual = actualOf.get(id);
+        if (actual) ownActuals.set(id, actual);
+      }
+      return { project, indicators: own, actuals: ownActuals, spent: spentOf.get(project.id) ?? null };
     });
-    return { inputs, scoredBefore: new Set(evaluationOf.keys()) };
+    return { inputs, scoredBefore: new Set(evaluations.map((row) => row.indicatorId)) };
   }
 
   private async store(
