@@ -51,6 +51,14 @@ const periodTarget = (row: IndicatorColumns): TargetRow => ({
   per: row.periodPer,
 });
 
+/**
+ * Runs `select` (which names the project `p.id`) once per project of `$1`, one index probe each. Written as
+ * `"projectId" = ANY($1)`, such a read is planned from column statistics, and while a first import or evaluation of a
+ * year fills a table they are missing or far behind: the read became a scan of the whole table, each batch slower than
+ * the one before. OFFSET 0 keeps Postgres from flattening the subquery back into that join.
+ */
+const forEachProject = (select: string) => `SELECT r.* FROM unnest($1::uuid[]) AS p(id) CROSS JOIN LATERAL (${select} OFFSET 0) r`;
+
 type EvaluationRow = { indicator: IndicatorResult; projectId: string; period: string; hash: string };
 
 const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
@@ -128,8 +136,10 @@ export class Evaluator {
       [projectIds],
     );
     const indicatorColumns: IndicatorColumns[] = await manager.query(
-      `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight::text AS weight, ${targetColumns('annual')}, ${targetColumns('period')}
-       FROM indicators i WHERE i."projectId" = ANY($1::uuid[]) ORDER BY i."projectId", i.position`,
+      forEachProject(
+        `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight::text AS weight, ${targetColumns('annual')}, ${targetColumns('period')}
+         FROM indicators i WHERE i."projectId" = p.id ORDER BY i.position`,
+      ),
       [projectIds],
     );
     const indicators: IndicatorRow[] = indicatorColumns.map((row) => ({
@@ -144,16 +154,20 @@ export class Evaluator {
       period: periodTarget(row),
     }));
     const actuals: ActualRow[] = await manager.query(
-      `SELECT "indicatorId", value::text AS value, text, grade, "deviationCategory", "deviationText", possibility, suggestion,
-              NULL AS "overrideScore", NULL AS "overrideReason"
-       FROM actuals WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+      forEachProject(
+        `SELECT "indicatorId", value::text AS value, text, grade, "deviationCategory", "deviationText", possibility, suggestion,
+                NULL AS "overrideScore", NULL AS "overrideReason"
+         FROM actuals WHERE "projectId" = p.id AND period = $2`,
+      ),
       [projectIds, period],
     );
     const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
     // Read apart from the actuals: a join is planned from statistics that lag far behind while a re-evaluation fills
     // the table, and a hash join over every evaluation made each batch slower than the one before.
     const evaluations: Pick<ActualRow, 'indicatorId' | 'overrideScore' | 'overrideReason'>[] = await manager.query(
-      `SELECT "indicatorId", "overrideScore"::text AS "overrideScore", "overrideReason" FROM evaluations WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+      forEachProject(
+        `SELECT "indicatorId", "overrideScore"::text AS "overrideScore", "overrideReason" FROM evaluations WHERE "projectId" = p.id AND period = $2`,
+      ),
       [projectIds, period],
     );
     for (const { indicatorId, overrideScore, overrideReason } of evaluations) {
@@ -161,7 +175,7 @@ export class Evaluator {
       if (actual && overrideScore !== null) Object.assign(actual, { overrideScore, overrideReason });
     }
     const spending: { projectId: string; executed: string }[] = await manager.query(
-      `SELECT "projectId", executed::text AS executed FROM spending WHERE "projectId" = ANY($1::uuid[]) AND period = $2`,
+      forEachProject(`SELECT "projectId", executed::text AS executed FROM spending WHERE "projectId" = p.id AND period = $2`),
       [projectIds, period],
     );
     const indicatorsOf = groupBy(indicators, (row) => row.projectId);
@@ -233,14 +247,11 @@ export class Evaluator {
    * longer found are resolved, new findings are opened, changed ones updated, unchanged ones left as they are.
    */
   private async reconcileFlags(manager: EntityManager, projectIds: string[], period: string, flags: FlagResult[]): Promise<void> {
-    // One index probe per project (OFFSET 0 keeps the subquery from being flattened into a join): planned from the
-    // statistics of a flags table that a first evaluation is still filling, a flat `"projectId" = ANY(…)` read every
-    // open flag of the year through the open-flag index, ever slower as the evaluation went on.
     const open: (FlagResult & { id: string })[] = await manager.query(
-      `SELECT f.* FROM unnest($1::uuid[]) AS p(id) CROSS JOIN LATERAL (
-         SELECT id, "subjectType", "subjectId", "projectId", code, period, severity, message, details FROM flags
-         WHERE "projectId" = p.id AND "resolvedAt" IS NULL AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND period = $4))
-         OFFSET 0) f`,
+      forEachProject(
+        `SELECT id, "subjectType", "subjectId", "projectId", code, period, severity, message, details FROM flags
+         WHERE "projectId" = p.id AND "resolvedAt" IS NULL AND (code = ANY($2::varchar[]) OR (code = ANY($3::varchar[]) AND period = $4))`,
+      ),
       [projectIds, RECHECKED_PROJECT_RULES, ENTRY_RULES, period],
     );
     const key = (flag: FlagResult) => `${flag.subjectId}/${flag.code}/${flag.period}`;
