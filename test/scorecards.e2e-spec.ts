@@ -4,6 +4,7 @@ import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FLAG_CODES, generateScorecardData, type ScorecardDataSize } from '../bench/scorecard-data';
+import { Evaluator } from '../src/evaluation/evaluator.service';
 import type { ScorecardFiguresDto, ScorecardPageDto, ScorecardRowDto } from '../src/scorecards/scorecard.dto';
 import { bearer, issueToken } from './support/auth';
 import { createTestApp } from './support/test-app';
@@ -245,6 +246,16 @@ describe('Scorecards', () => {
       const [{ unitId }] = await db.query(`SELECT "unitId" FROM "projects" WHERE "id" = $1`, [projectId]);
       const unit = await allRows(`/scorecards/units/${unitId}`);
       expect(unit.items.find((row: ScorecardRowDto) => row.id === projectId)?.score).toBe(scorecard.score);
+    });
+
+    it('keeps the override when the evaluator scores the project again', async () => {
+      const [{ score: overridden }] = await db.query(`SELECT "score"::float AS score FROM "project_scores" WHERE "projectId" = $1 AND "period" = $2`, [projectId, period]);
+      await db.query(`UPDATE "project_scores" SET "inputsHash" = NULL WHERE "projectId" = $1 AND "period" = $2`, [projectId, period]);
+      await expect(new Evaluator(db).evaluate([projectId], period)).resolves.toEqual({ evaluated: 1, unchanged: 0 });
+      const [row] = await db.query(`SELECT "score"::float AS score, "overrideScore"::float AS "overrideScore" FROM "evaluations" WHERE "indicatorId" = $1`, [qualitative.id]);
+      expect(row).toEqual({ score: 6.5, overrideScore: 6.5 });
+      const [{ score }] = await db.query(`SELECT "score"::float AS score FROM "project_scores" WHERE "projectId" = $1 AND "period" = $2`, [projectId, period]);
+      expect(score).toBe(overridden);
     });
   });
 
