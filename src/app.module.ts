@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { ActualsModule } from './actuals/actuals.module';
 import { AuthModule } from './auth/auth.module';
+import { TokenRevocationListener } from './auth/token-revocation.listener';
 import { ErrorFilter } from './common/error.filter';
 import { SlidingWindowStorage } from './common/sliding-window-storage';
 import { ConfigModule, type AppConfig } from './config/config.module';
@@ -47,6 +48,7 @@ import { SubmissionsModule } from './submissions/submissions.module';
   providers: [
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
+    TokenRevocationListener,
   ],
 })
 export class AppModule {}

@@ -8,8 +8,13 @@ import type { Caller } from './caller';
 
 const TOKEN_PREFIX = 'jx_';
 const TOKEN_BYTES = 32;
-/** How long a resolved token is trusted without asking Postgres: a revocation takes effect within this. */
+/**
+ * How long a resolved token is trusted without asking Postgres. A revocation reaches the API processes at once through
+ * TOKEN_REVOKED_CHANNEL; this bounds it when that notification is lost.
+ */
 export const TOKEN_CACHE_MS = 5_000;
+/** Postgres NOTIFY channel; the payload is the revoked token's id. */
+export const TOKEN_REVOKED_CHANNEL = 'jixiao_token_revoked';
 const TOKEN_CACHE_ENTRIES = 1_000;
 const LAST_USED_EVERY_MS = 60_000;
 
@@ -98,12 +103,24 @@ export class TokensService {
     });
   }
 
-  /** Refuses every later request with the token; revoking twice keeps the first time. */
+  /** Refuses every later request with the token, in every API process; revoking twice keeps the first time. */
   async revoke(id: string): Promise<ApiToken> {
     const row = await this.tokens.findOneBy({ id });
     if (!row) throw new AppError('NOT_FOUND', `令牌 ${id} 不存在`, { id });
-    if (!row.revokedAt) await this.tokens.update({ id }, { revokedAt: () => 'now()' });
+    // One statement: the notification is sent when, and only if, the revocation commits.
+    await this.tokens.query(
+      `WITH revoked AS (UPDATE api_tokens SET "revokedAt" = now() WHERE id = $1 AND "revokedAt" IS NULL RETURNING id)
+       SELECT pg_notify($2, id::text) FROM revoked`,
+      [id, TOKEN_REVOKED_CHANNEL],
+    );
     return (await this.tokens.findOneBy({ id }))!;
+  }
+
+  /** Drops a token from this process's cache, so its next request asks Postgres. */
+  forget(tokenId: string): void {
+    for (const [hash, { caller }] of this.cache) {
+      if (caller.tokenId === tokenId) this.cache.delete(hash);
+    }
   }
 
   /** A unit or department named on the command line by its code or its name. */
