@@ -19,7 +19,6 @@ const CONNECTIONS = 50;
 const INDICATORS = 10_000;
 /** ~10 indicators per project, as in the published tables; writers of one project serialise on its project_scores row. */
 const PROJECTS = 1_000;
-/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 

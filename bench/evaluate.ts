@@ -61,7 +61,8 @@ async function reEvaluate(dataSource: DataSource, env: Record<string, string>, w
     const readyRssMb = Math.max(...children.map((child) => peakRssMb(child.pid!)));
     const since = new Date((await dataSource.query('SELECT now() AS now'))[0].now);
     const pids = children.map((child) => child.pid!);
-    const [workerCpuBefore, postgresCpuBefore] = [await workersCpuMs(pids), await backendCpuMs(env.REDIS_PREFIX)];
+    const database = new URL(env.DATABASE_URL).pathname.slice(1);
+    const [workerCpuBefore, postgresCpuBefore] = [await workersCpuMs(pids), await backendCpuMs(database)];
     const started = Date.now();
     const job = evaluateYearJob({ year: YEAR });
     await queue.add(job.name, job.data, job.opts);
@@ -78,7 +79,7 @@ async function reEvaluate(dataSource: DataSource, env: Record<string, string>, w
     const seconds = (Date.now() - started) / 1000;
     const workerCpuSeconds = ((await workersCpuMs(pids)) - workerCpuBefore) / 1000;
     // Includes the bench's own few progress reads on its connection.
-    const postgresCpuSeconds = backendCpuSpentMs(postgresCpuBefore, await backendCpuMs(env.REDIS_PREFIX)) / 1000;
+    const postgresCpuSeconds = backendCpuSpentMs(postgresCpuBefore, await backendCpuMs(database)) / 1000;
     const rssMb = Math.max(...pids.map(peakRssMb));
     return { seconds, readyRssMb, rssMb, workerCpuSeconds, postgresCpuSeconds };
   } finally {

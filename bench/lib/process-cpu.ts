@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Client } from 'pg';
 import { ADMIN_URL } from './scratch';
 
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** User + system CPU milliseconds of a live process (Linux /proc), or null once it has exited. */

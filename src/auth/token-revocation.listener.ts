@@ -34,24 +34,25 @@ export class TokenRevocationListener implements OnApplicationBootstrap, OnApplic
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({ connectionString: this.config.get('DATABASE_URL', { infer: true }), application_name: 'jixiao-token-revocations' });
+    let lost = false;
+    const onLost = (reason: string) => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = null;
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`令牌吊销通知连接中断（${reason}），${RECONNECT_MS} ms 后重连；其间吊销在缓存过期后生效`);
+      setTimeout(() => void this.listen(), RECONNECT_MS).unref();
+    };
     client.on('notification', ({ payload }) => payload && this.tokens.forget(payload));
-    client.on('error', (error) => this.reconnect(client, error));
+    client.on('error', (error) => onLost(error.message));
+    client.on('end', () => onLost('connection ended'));
     try {
       await client.connect();
       await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
       this.client = client;
     } catch (error) {
-      this.reconnect(client, error as Error);
+      onLost((error as Error).message);
     }
-  }
-
-  private reconnect(client: Client, error: Error): void {
-    if (this.stopped) return;
-    this.logger.warn(`令牌吊销通知连接中断（${error.message}），${RECONNECT_MS} ms 后重连；其间吊销在缓存过期后生效`);
-    client.removeAllListeners('error');
-    client.on('error', () => undefined);
-    void client.end().catch(() => undefined);
-    if (this.client === client) this.client = null;
-    setTimeout(() => void this.listen(), RECONNECT_MS).unref();
   }
 }

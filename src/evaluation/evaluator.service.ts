@@ -162,8 +162,8 @@ export class Evaluator {
       [projectIds, period],
     );
     const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
-    // Read apart from the actuals: a join is planned from statistics that lag far behind while a re-evaluation fills
-    // the table, and a hash join over every evaluation made each batch slower than the one before.
+    // Overrides are read apart from the actuals: joined to them, the read was planned as a hash join over every
+    // evaluation stored so far.
     const evaluations: Pick<ActualRow, 'indicatorId' | 'overrideScore' | 'overrideReason'>[] = await manager.query(
       forEachProject(
         `SELECT "indicatorId", "overrideScore"::text AS "overrideScore", "overrideReason" FROM evaluations WHERE "projectId" = p.id AND period = $2`,
