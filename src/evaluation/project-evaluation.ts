@@ -16,6 +16,7 @@ import {
 } from '@app/domain';
 import { createHash } from 'node:crypto';
 import type { BulkColumn } from '../database/bulk-insert';
+import { uuidV7 } from '../database/uuid-v7';
 import type { FlagSubjectType, WarningLight } from '../database/entities';
 
 /** The columns the evaluator reads, as Postgres returns them (numerics as strings). */
@@ -242,6 +243,8 @@ export function findingFlags(projectId: string, indicatorIds: readonly string[],
 }
 
 export const FLAG_COLUMNS: BulkColumn<FlagResult>[] = [
+  // Time-ordered ids: random ones made each insert into the primary key touch a page anywhere in the tree (~3× slower).
+  { name: 'id', type: 'uuid', value: () => uuidV7() },
   { name: 'subjectType', type: 'flag_subject_type', value: (r) => r.subjectType },
   { name: 'subjectId', type: 'uuid', value: (r) => r.subjectId },
   { name: 'projectId', type: 'uuid', value: (r) => r.projectId },
