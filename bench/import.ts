@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
 import { migrate } from '../src/cli/migrate';
+import { backendCpuMs, backendCpuSpentMs, processCpuMs } from './lib/process-cpu';
 import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
 import { syntheticDocument, type SyntheticLayout } from './lib/synthetic-document';
 
@@ -212,9 +213,15 @@ async function main(): Promise<void> {
     const sampleRss = () => {
       for (const worker of workers) peakRssKb = Math.max(peakRssKb, procStatusKb(worker.pid!, 'VmRSS'));
     };
+    const cpuMs = async (children: ChildProcess[]) => (await Promise.all(children.map((child) => processCpuMs(child.pid!)))).reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+    const [api] = children;
+    const [workerCpuBefore, apiCpuBefore, postgresCpuBefore] = [await cpuMs(workers), await cpuMs([api]), await backendCpuMs(runId)];
     const start = process.hrtime.bigint();
     await Promise.all([uploadAll(baseUrl, token, files), waitForImports(db, files.length, sampleRss)]);
     const pipelineSeconds = seconds(start);
+    const workerCpuMs = (await cpuMs(workers)) - workerCpuBefore;
+    const apiCpuMs = (await cpuMs([api])) - apiCpuBefore;
+    const postgresCpuMs = backendCpuSpentMs(postgresCpuBefore, await backendCpuMs(runId));
     for (const worker of workers) peakRssKb = Math.max(peakRssKb, procStatusKb(worker.pid!, 'VmHWM'));
 
     const [counts] = (
@@ -238,6 +245,8 @@ async function main(): Promise<void> {
     line('COPY the same rows into scratch tables with the real indexes and foreign key', keyedSeconds);
     line('POST /imports → BullMQ → worker: parse, review, store (with flags)', pipelineSeconds);
     console.log(`worker peak RSS: ${(peakRssKb / 1024).toFixed(0)} MB; import jobs busy ${counts.busy.toFixed(1)} s in all`);
+    const cpu = (label: string, ms: number) => `${label} ${(ms / 1000).toFixed(1)} s (${((ms * 1000) / counts.indicators).toFixed(1)} µs/indicator)`;
+    console.log(`CPU during the pipeline: ${cpu('workers', workerCpuMs)}, ${cpu('API', apiCpuMs)}, ${cpu('Postgres', postgresCpuMs)}`);
   } finally {
     await cleanUp();
   }

@@ -4,7 +4,7 @@ interface Row {
   value: unknown;
 }
 const column: BulkColumn<Row>[] = [{ name: 'value', type: 'text', value: (row) => row.value }];
-const oneCell = (value: unknown) => [...copyText(column, [{ value }])].join('');
+const oneCell = (value: unknown) => Buffer.concat([...copyText(column, [{ value }])]).toString();
 
 describe(copyText.name, () => {
   it.each<[string, unknown, string]>([
@@ -29,8 +29,8 @@ describe(copyText.name, () => {
       { name: 'n', type: 'integer', value: (row) => row.n },
       { name: 'twice', type: 'integer', value: (row) => row.n * 2 },
     ];
-    const rows = Array.from({ length: 2_500 }, (_, n) => ({ n }));
-    const chunks = [...copyText(columns, rows)];
+    const rows = Array.from({ length: 20_000 }, (_, n) => ({ n }));
+    const chunks = [...copyText(columns, rows)].map((chunk) => chunk.toString());
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((chunk) => chunk.endsWith('\n'))).toBe(true);
     expect(chunks.join('').split('\n').slice(0, -1)).toEqual(rows.map(({ n }) => `${n}\t${n * 2}`));
