@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { EvaluationTrigger } from '../src/evaluation/evaluation-trigger';
+import { Evaluator } from '../src/evaluation/evaluator.service';
 import { bearer, issueToken } from './support/auth';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
@@ -182,6 +183,38 @@ describe('evaluation', () => {
     expect(await flags()).toEqual(flagsBefore);
   });
 
+  it('writes the same project and unit scorecard rows as refresh_project_scorecards computes from the stored rows', async () => {
+    // The first half: the fault test below takes the last projects and needs them never scored before.
+    const projects: { id: string }[] = await db.query(`SELECT id FROM projects WHERE "importId" = $1 ORDER BY id`, [importId]);
+    const projectIds = projects.slice(0, Math.ceil(projects.length / 2)).map(({ id }) => id);
+    // 重点指标 on every other indicator, and actuals met, half met or missing, so every count has something to count.
+    await db.query(`UPDATE indicators SET key = (position % 2 = 0) WHERE "projectId" = ANY($1::uuid[])`, [projectIds]);
+    for (const [index, projectId] of projectIds.slice(0, 6).entries()) {
+      await saveActuals(projectId, String(year), (target) => (index % 2 === 0 ? target : target / 2));
+    }
+    await new Evaluator(db).evaluate(projectIds, String(year));
+    const scorecards = () =>
+      db.query(
+        `SELECT 'project' AS level, "projectId" AS id, spent, score, grade, "executionRate", indicators, "indicatorsMet", "indicatorsPending",
+                "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo"
+         FROM project_scorecards WHERE "projectId" = ANY($1::uuid[]) AND period = $2
+         UNION ALL
+         SELECT 'unit', "unitId", spent, "scoreSum", NULL, NULL, indicators, "indicatorsMet", "indicatorsPending",
+                "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo"
+         FROM unit_scorecards WHERE "unitId" IN (SELECT "unitId" FROM projects WHERE id = ANY($1::uuid[])) AND period = $2
+         ORDER BY level, id`,
+        [projectIds, String(year)],
+      );
+    const written = await scorecards();
+    const projectRows = written.filter((row: { level: string }) => row.level === 'project');
+    expect(projectRows).toHaveLength(projectIds.length);
+    for (const field of ['indicatorsMet', 'indicatorsPending', 'keyIndicatorsMet', 'keyIndicatorsPending', 'flagsError', 'flagsWarning']) {
+      expect(projectRows.some((row: Record<string, number>) => row[field] > 0)).toBe(true);
+    }
+    await db.query('SELECT "refresh_project_scorecards"($1::uuid[], $2)', [projectIds, String(year)]);
+    expect(await scorecards()).toEqual(written);
+  });
+
   it('scores the other changed projects when one cannot be stored, and that one once the fault is gone', async () => {
     const [poisoned, healthy]: string[] = (
       await db.query(
@@ -234,6 +267,27 @@ describe('evaluation', () => {
     const failed = await app.inject({ method: 'GET', url: '/evaluations/failed', headers: admin });
     expect(failed.statusCode).toBe(200);
     expect(failed.json()).toEqual([]);
+  });
+
+  it('removes a deleted project\'s indicators, evaluations and flags with it', async () => {
+    const [project] = await db.query(
+      `SELECT p.id FROM projects p WHERE p."importId" = $1
+         AND EXISTS (SELECT 1 FROM flags f WHERE f."projectId" = p.id) AND EXISTS (SELECT 1 FROM evaluations e WHERE e."projectId" = p.id)
+       ORDER BY p.id DESC LIMIT 1`,
+      [importId],
+    );
+    expect(project).toBeDefined();
+    const left = () =>
+      db.query(
+        `SELECT (SELECT count(*) FROM indicators WHERE "projectId" = $1)::int AS indicators,
+                (SELECT count(*) FROM evaluations WHERE "projectId" = $1)::int AS evaluations,
+                (SELECT count(*) FROM flags WHERE "projectId" = $1)::int AS flags`,
+        [project.id],
+      );
+    const [before] = await left();
+    expect(Math.min(before.indicators, before.evaluations, before.flags)).toBeGreaterThan(0);
+    await db.query(`DELETE FROM projects WHERE id = $1`, [project.id]);
+    expect(await left()).toEqual([{ indicators: 0, evaluations: 0, flags: 0 }]);
   });
 
   it.each([

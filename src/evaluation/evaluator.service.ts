@@ -88,11 +88,11 @@ export class Evaluator {
     return this.dataSource.transaction(async (manager) => {
       const storedHashes = await this.lockScores(manager, projectIds, period.text);
       const { inputs, scoredBefore } = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
-      const changed: { result: ProjectResult; hash: string }[] = [];
+      const changed: { inputs: ProjectInputs; result: ProjectResult; hash: string }[] = [];
       for (const projectInputs of inputs) {
         const hash = inputsHash(projectInputs, period, asOf);
         if (storedHashes.get(projectInputs.project.id) !== hash) {
-          changed.push({ result: evaluateProject(projectInputs, period, asOf), hash });
+          changed.push({ inputs: projectInputs, result: evaluateProject(projectInputs, period, asOf), hash });
         }
       }
       await this.store(manager, changed, period.text, scoredBefore);
@@ -194,7 +194,7 @@ export class Evaluator {
 
   private async store(
     manager: EntityManager,
-    changed: { result: ProjectResult; hash: string }[],
+    changed: { inputs: ProjectInputs; result: ProjectResult; hash: string }[],
     period: string,
     scoredBefore: ReadonlySet<string>,
   ): Promise<void> {
@@ -221,7 +221,45 @@ export class Evaluator {
       ],
     );
     await this.reconcileFlags(manager, projectIds, period, changed.flatMap(({ result }) => result.flags));
-    await manager.query('SELECT "refresh_project_scorecards"($1::uuid[], $2)', [projectIds, period]);
+    await this.storeScorecards(manager, changed, period);
+  }
+
+  /**
+   * The projects' scorecard rows, then their units' (`refresh_unit_scorecards`). What `refresh_project_scorecards`
+   * would read back from the evaluations just written (ten rows per project, each joined to its indicator for
+   * 重点指标) is counted here from the results in hand; only the open flags are counted by Postgres.
+   */
+  private async storeScorecards(manager: EntityManager, changed: { inputs: ProjectInputs; result: ProjectResult }[], period: string): Promise<void> {
+    const counts = changed.map(({ inputs, result }) => scorecardCounts(inputs, result));
+    await manager.query(
+      `INSERT INTO project_scorecards ("projectId", period, spent, score, grade, "executionRate", indicators, "indicatorsMet", "indicatorsPending",
+         "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo", "refreshedAt")
+       SELECT r."projectId", $12, r.spent, r.score, r.grade, r.rate, r.indicators, r.met, r.pending, r.key, r."keyMet", r."keyPending",
+              f.error, f.warning, f.info, now()
+       FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::varchar[], $5::numeric[], $6::int[], $7::int[], $8::int[], $9::int[], $10::int[], $11::int[])
+         AS r("projectId", spent, score, grade, rate, indicators, met, pending, key, "keyMet", "keyPending")
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE fl.severity = 'error') AS error, count(*) FILTER (WHERE fl.severity = 'warning') AS warning,
+                count(*) FILTER (WHERE fl.severity = 'info') AS info
+         FROM flags fl WHERE fl."projectId" = r."projectId" AND fl."resolvedAt" IS NULL
+       ) f
+       ON CONFLICT ("projectId", period) DO UPDATE SET spent = EXCLUDED.spent, score = EXCLUDED.score, grade = EXCLUDED.grade,
+         "executionRate" = EXCLUDED."executionRate", indicators = EXCLUDED.indicators, "indicatorsMet" = EXCLUDED."indicatorsMet",
+         "indicatorsPending" = EXCLUDED."indicatorsPending", "keyIndicators" = EXCLUDED."keyIndicators",
+         "keyIndicatorsMet" = EXCLUDED."keyIndicatorsMet", "keyIndicatorsPending" = EXCLUDED."keyIndicatorsPending",
+         "flagsError" = EXCLUDED."flagsError", "flagsWarning" = EXCLUDED."flagsWarning", "flagsInfo" = EXCLUDED."flagsInfo",
+         "refreshedAt" = EXCLUDED."refreshedAt"`,
+      [
+        changed.map(({ result }) => result.projectId),
+        changed.map(({ inputs }) => inputs.spent),
+        changed.map(({ result }) => result.score),
+        changed.map(({ result }) => result.grade),
+        changed.map(({ result }) => result.executionRate),
+        ...(['indicators', 'met', 'pending', 'key', 'keyMet', 'keyPending'] as const).map((field) => counts.map((count) => count[field])),
+        period,
+      ],
+    );
+    await manager.query('SELECT "refresh_unit_scorecards"($1::uuid[], $2)', [changed.map(({ result }) => result.projectId), period]);
   }
 
   /**
@@ -273,6 +311,20 @@ export class Evaluator {
       );
     }
   }
+}
+
+/** A project's indicator counts for its scorecard row, as `refresh_project_scorecards` counts its evaluations. */
+function scorecardCounts({ indicators }: ProjectInputs, { indicators: results }: ProjectResult) {
+  const counts = { indicators: results.length, met: 0, pending: 0, key: 0, keyMet: 0, keyPending: 0 };
+  results.forEach(({ status }, index) => {
+    const key = indicators[index].key;
+    if (status === 'met') counts.met++;
+    if (status === 'pending') counts.pending++;
+    if (key) counts.key++;
+    if (key && status === 'met') counts.keyMet++;
+    if (key && status === 'pending') counts.keyPending++;
+  });
+  return counts;
 }
 
 function sameFinding(a: FlagResult, b: FlagResult): boolean {

@@ -90,7 +90,7 @@ export class ScoreOverrideService {
     });
     const projectScore = await manager.findOneBy(ProjectScore, { projectId, period });
     if (projectScore) {
-      await manager.update(ProjectScore, projectScore.id, {
+      await manager.update(ProjectScore, { projectId, period }, {
         score: result.total === null ? null : String(result.total),
         grade: result.grade,
         explanation: { ...projectScore.explanation, total: result.explanation },

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Project } from './project.entity';
 
 export const WARNING_LIGHTS = ['green', 'yellow', 'red', 'blue'] as const;
@@ -9,19 +9,15 @@ export type WarningLight = (typeof WARNING_LIGHTS)[number];
  * sweeper, for jobs Redis lost) score the stale rows: `computedAt` null or older.
  */
 @Entity('project_scores')
-@Index('IDX_project_scores_projectId_period', ['projectId', 'period'], { unique: true })
 @Index('IDX_project_scores_stale', ['period', 'inputsChangedAt'], { where: '"computedAt" IS NULL OR "inputsChangedAt" > "computedAt"' })
 export class ProjectScore {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid' })
   projectId: string;
 
   @ManyToOne(() => Project, { onDelete: 'CASCADE' })
   project?: Project;
 
-  @Column({ type: 'varchar', length: 10 })
+  @PrimaryColumn({ type: 'varchar', length: 10 })
   period: string;
 
   @Column({ type: 'numeric', precision: 8, scale: 2, nullable: true })

@@ -5,9 +5,9 @@ import { ScorecardCounts } from './scorecard-counts.columns';
 /**
  * Read model of the scorecards: per project × period, what the stored evaluations, score, spending and open
  * flags add up to, so a region's scorecard sums one row per project instead of ten evaluation rows.
- * Rebuilt, with the unit_scorecards of the projects' units, only by the SQL function
- * `refresh_project_scorecards(projectIds uuid[], period)`, which every writer of evaluations, project_scores,
- * spending or flags calls in its own transaction.
+ * Rebuilt, with the unit_scorecards of the projects' units, by the SQL function
+ * `refresh_project_scorecards(projectIds uuid[], period)`, or by the evaluator from the results it has just computed
+ * followed by `refresh_unit_scorecards(projectIds uuid[], period)`, always in the writer's own transaction.
  */
 @Entity('project_scorecards')
 export class ProjectScorecard {

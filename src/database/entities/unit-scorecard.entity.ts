@@ -5,7 +5,7 @@ import { Unit } from './unit.entity';
 /**
  * project_scorecards summed per unit × period over the unit's projects of the period's year, so department and
  * region scorecards without project filters add up a few thousand rows instead of every project. Maintained by
- * `refresh_project_scorecards` together with the project rows.
+ * `refresh_unit_scorecards` (which `refresh_project_scorecards` calls) after the project rows.
  */
 @Entity('unit_scorecards')
 @Index('IDX_unit_scorecards_period_departmentId', ['period', 'departmentId'])
