@@ -65,8 +65,8 @@ async function fill(db: DataSource, projects: number, units: number): Promise<{ 
     [String(YEAR)],
   );
   await db.query(
-    `INSERT INTO evaluations ("indicatorId", "projectId", period, status, ratio, score, weight, "inputsHash")
-     SELECT i.id, i."projectId", $1, 'scored', 0.93, 10 * 0.93, 10, repeat('0', 64) FROM indicators i`,
+    `INSERT INTO evaluations ("indicatorId", "projectId", period, status, ratio, score, weight)
+     SELECT i.id, i."projectId", $1, 'scored', 0.93, 10 * 0.93, 10 FROM indicators i`,
     [String(YEAR)],
   );
   await db.query(`INSERT INTO spending ("projectId", period, executed, version) SELECT id, $1, round(amount * 0.87, 2), 1 FROM projects`, [String(YEAR)]);

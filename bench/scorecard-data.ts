@@ -62,9 +62,9 @@ export async function generateScorecardData(run: RunSql, size: ScorecardDataSize
     [tag, year, period],
   );
   await run(
-    `INSERT INTO "evaluations" ("indicatorId", "projectId", "period", "status", "ratio", "score", "weight", "explanation", "inputsHash")
+    `INSERT INTO "evaluations" ("indicatorId", "projectId", "period", "status", "ratio", "score", "weight", "explanation")
      SELECT i."id", i."projectId", $3, s."status", s."ratio", CASE WHEN s."status" = 'pending' THEN NULL ELSE round(9 * s."ratio", 2) END, 9,
-            jsonb_build_object('text', i."name" || '：' || s."status"), repeat('0', 64)
+            jsonb_build_object('text', i."name" || '：' || s."status")
      FROM (SELECT i.*, random() AS "draw" FROM "indicators" i WHERE i."projectId" IN ${ofBatch}) i
      CROSS JOIN LATERAL (
        SELECT CASE WHEN i."draw" < 0.6 THEN 'met' WHEN i."draw" < 0.85 THEN 'partially_met' WHEN i."draw" < 0.9 THEN 'not_met' ELSE 'pending' END AS "status",

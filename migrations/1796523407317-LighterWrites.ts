@@ -1,9 +1,11 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
- * Fewer index and key writes per scored project and per flag (reviewed; generated, with the functions and the trigger
- * written by hand, as TypeORM does not see them):
+ * Fewer bytes, index entries and key checks per scored indicator, project and flag (reviewed; generated, with the
+ * functions and the trigger written by hand, as TypeORM does not see them):
  * - project_scores is keyed by (projectId, period), which it was unique on, instead of a random uuid of its own;
+ * - evaluations lose `inputsHash`, a copy of their project's (project_scores), written on every row and never read;
+ *   going down, the column comes back filled with zeros;
  * - flags lose `IDX_flags_code` (no query filters on the code alone) and their foreign key to projects with the index
  *   that served it: every read of a project's flags is of its open ones (`IDX_flags_projectId_code_open`), and the
  *   trigger `delete_flags_of_deleted_projects` deletes them with their project;
@@ -183,6 +185,7 @@ export class LighterWrites1796523407317 implements MigrationInterface {
     name = 'LighterWrites1796523407317'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "evaluations" DROP COLUMN "inputsHash"`);
         await queryRunner.query(`ALTER TABLE "flags" DROP CONSTRAINT "FK_4e98e679fc622ebdc5cf1035130"`);
         await queryRunner.query(`DROP INDEX "public"."IDX_flags_projectId"`);
         await queryRunner.query(`DROP INDEX "public"."IDX_flags_code"`);
@@ -210,6 +213,8 @@ export class LighterWrites1796523407317 implements MigrationInterface {
         await queryRunner.query(`DELETE FROM "flags" f WHERE f."projectId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "projects" p WHERE p."id" = f."projectId")`);
         await queryRunner.query(`CREATE INDEX "IDX_flags_projectId" ON "flags" ("projectId") `);
         await queryRunner.query(`ALTER TABLE "flags" ADD CONSTRAINT "FK_4e98e679fc622ebdc5cf1035130" FOREIGN KEY ("projectId") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "evaluations" ADD "inputsHash" character(64) NOT NULL DEFAULT repeat('0', 64)`);
+        await queryRunner.query(`ALTER TABLE "evaluations" ALTER COLUMN "inputsHash" DROP DEFAULT`);
     }
 
 }

@@ -59,7 +59,7 @@ const periodTarget = (row: IndicatorColumns): TargetRow => ({
  */
 const forEachProject = (select: string) => `SELECT r.* FROM unnest($1::uuid[]) AS p(id) CROSS JOIN LATERAL (${select} OFFSET 0) r`;
 
-type EvaluationRow = { indicator: IndicatorResult; projectId: string; period: string; hash: string };
+type EvaluationRow = { indicator: IndicatorResult; projectId: string; period: string };
 
 const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
   { name: 'indicatorId', type: 'uuid', value: (r) => r.indicator.indicatorId },
@@ -70,7 +70,6 @@ const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
   { name: 'score', type: 'numeric', value: (r) => r.indicator.score },
   { name: 'weight', type: 'numeric', value: (r) => r.indicator.weight },
   { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.indicator.explanation) },
-  { name: 'inputsHash', type: 'text', value: (r) => r.hash },
 ];
 const EVALUATION_UPDATE_COLUMNS = EVALUATION_COLUMNS.filter(({ name }) => name !== 'projectId' && name !== 'period').map(({ value }) => value);
 
@@ -200,7 +199,7 @@ export class Evaluator {
   ): Promise<void> {
     if (changed.length === 0) return;
     const projectIds = changed.map(({ result }) => result.projectId);
-    const evaluations = changed.flatMap(({ result, hash }) => result.indicators.map((indicator) => ({ indicator, projectId: result.projectId, period, hash })));
+    const evaluations = changed.flatMap(({ result }) => result.indicators.map((indicator) => ({ indicator, projectId: result.projectId, period })));
     await this.storeEvaluations(manager, period, evaluations, scoredBefore);
     await manager.query(
       `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
@@ -272,10 +271,10 @@ export class Evaluator {
     if (updates.length === 0) return;
     await manager.query(
       `UPDATE evaluations e SET status = r.status, ratio = r.ratio, score = r.score, weight = r.weight, explanation = r.explanation,
-         "inputsHash" = r.hash, "computedAt" = now()
-       FROM unnest($1::uuid[], $2::varchar[], $3::numeric[], $4::numeric[], $5::numeric[], $6::jsonb[], $7::text[])
-         AS r("indicatorId", status, ratio, score, weight, explanation, hash)
-       WHERE e."indicatorId" = r."indicatorId" AND e.period = $8`,
+         "computedAt" = now()
+       FROM unnest($1::uuid[], $2::varchar[], $3::numeric[], $4::numeric[], $5::numeric[], $6::jsonb[])
+         AS r("indicatorId", status, ratio, score, weight, explanation)
+       WHERE e."indicatorId" = r."indicatorId" AND e.period = $7`,
       [...EVALUATION_UPDATE_COLUMNS.map((column) => updates.map(column)), period],
     );
   }

@@ -2,7 +2,7 @@ import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Indicator } from './indicator.entity';
 import { Project } from './project.entity';
 
-/** Score of one indicator for one period, recomputed when `inputsHash` changes. */
+/** Score of one indicator for one period, recomputed when its project's `project_scores.inputsHash` changes. */
 @Entity('evaluations')
 @Index('IDX_evaluations_projectId_period', ['projectId', 'period'])
 export class Evaluation {
@@ -57,9 +57,6 @@ export class Evaluation {
 
   @Column({ type: 'timestamptz', nullable: true })
   overriddenAt: Date | null;
-
-  @Column({ type: 'char', length: 64 })
-  inputsHash: string;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   computedAt: Date;
