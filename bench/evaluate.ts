@@ -21,11 +21,13 @@ const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const NOOP_JOBS = 20_000;
 const YEAR = 2025;
 /**
- * Jobs per worker process: EVALUATION_CONCURRENCY if set, else as many jobs across the processes as the machine has
- * cores. More jobs than cores only make the transactions contend (2 processes × 2 jobs on 2 cores: 40.3 s against
+ * Jobs per worker process: BENCH_EVALUATION_CONCURRENCY if set, else as many jobs across the processes as the machine
+ * has cores. More jobs than cores only make the transactions contend (2 processes × 2 jobs on 2 cores: 40.3 s against
  * 36.3 s with × 1); fewer leave a core idle while a job waits on Postgres (1 process × 1 job: 57.9 s against 42.7 s).
+ * (Not EVALUATION_CONCURRENCY itself: importing the app's config module fills that in with its default.)
  */
-const concurrencyFor = (workers: number) => process.env.EVALUATION_CONCURRENCY ?? String(Math.max(1, Math.round(availableParallelism() / workers)));
+const concurrencyFor = (workers: number) =>
+  process.env.BENCH_EVALUATION_CONCURRENCY ?? String(Math.max(1, Math.round(availableParallelism() / workers)));
 
 async function noopJobsPerSecond(prefix: string): Promise<number> {
   const connection = { ...redisOptions(REDIS_URL), maxRetriesPerRequest: null };

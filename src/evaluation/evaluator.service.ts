@@ -85,6 +85,9 @@ export class Evaluator {
   evaluate(projectIds: readonly string[], periodText: string, asOf = new Date().toISOString().slice(0, 10)): Promise<EvaluationOutcome> {
     const period = parsePeriod(periodText);
     return this.dataSource.transaction(async (manager) => {
+      // Everything written here is derived: a commit lost in a crash leaves the writers' durable marks stale, and the
+      // sweeper scores those projects again, so the commit need not wait for the WAL to reach the disk.
+      await manager.query('SET LOCAL synchronous_commit = off');
       const storedHashes = await this.lockScores(manager, projectIds, period.text);
       const { inputs, scoredBefore } = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
       const changed: { inputs: ProjectInputs; result: ProjectResult; hash: string }[] = [];
