@@ -14,45 +14,10 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  *   then calls it. The unit rows are now locked after the project rows are written (before, first): the unit sum is a
  *   statement of its own, so it still reads what another transaction on the same unit committed while this one waited.
  */
-const UNIT_FUNCTION = `
-CREATE FUNCTION "refresh_unit_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$
-    SELECT 1 FROM "units" WHERE "id" IN (SELECT "unitId" FROM "projects" WHERE "id" = ANY("projectIds")) ORDER BY "id" FOR UPDATE;
+const LOCK_UNITS = `
+    SELECT 1 FROM "units" WHERE "id" IN (SELECT "unitId" FROM "projects" WHERE "id" = ANY("projectIds")) ORDER BY "id" FOR UPDATE;`;
 
-    INSERT INTO "unit_scorecards" ("unitId", "period", "departmentId", "projects", "budget", "spent", "scoreSum", "scoredProjects", "excellent", "good", "pass", "poor", "indicators", "indicatorsMet", "indicatorsPending", "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo", "refreshedAt")
-    SELECT u."id", "scorecardPeriod", u."departmentId", count(*), coalesce(sum(p."amount"), 0), sum(s."spent"),
-           sum(s."score"), count(s."score"), count(*) FILTER (WHERE s."grade" = '优'), count(*) FILTER (WHERE s."grade" = '良'),
-           count(*) FILTER (WHERE s."grade" = '中'), count(*) FILTER (WHERE s."grade" = '差'),
-           coalesce(sum(s."indicators"), 0), coalesce(sum(s."indicatorsMet"), 0), coalesce(sum(s."indicatorsPending"), 0), coalesce(sum(s."keyIndicators"), 0), coalesce(sum(s."keyIndicatorsMet"), 0), coalesce(sum(s."keyIndicatorsPending"), 0), coalesce(sum(s."flagsError"), 0), coalesce(sum(s."flagsWarning"), 0), coalesce(sum(s."flagsInfo"), 0), now()
-    FROM "units" u
-    JOIN "projects" p ON p."unitId" = u."id" AND p."year" = left("scorecardPeriod", 4)::int
-    LEFT JOIN "project_scorecards" s ON s."projectId" = p."id" AND s."period" = "scorecardPeriod"
-    WHERE u."id" IN (SELECT "unitId" FROM "projects" WHERE "id" = ANY("projectIds"))
-    GROUP BY u."id"
-    ON CONFLICT ("unitId", "period") DO UPDATE SET
-        "departmentId" = EXCLUDED."departmentId", "projects" = EXCLUDED."projects",
-        "budget" = EXCLUDED."budget",
-        "spent" = EXCLUDED."spent",
-        "scoreSum" = EXCLUDED."scoreSum",
-        "scoredProjects" = EXCLUDED."scoredProjects",
-        "excellent" = EXCLUDED."excellent",
-        "good" = EXCLUDED."good",
-        "pass" = EXCLUDED."pass",
-        "poor" = EXCLUDED."poor",
-        "indicators" = EXCLUDED."indicators",
-        "indicatorsMet" = EXCLUDED."indicatorsMet",
-        "indicatorsPending" = EXCLUDED."indicatorsPending",
-        "keyIndicators" = EXCLUDED."keyIndicators",
-        "keyIndicatorsMet" = EXCLUDED."keyIndicatorsMet",
-        "keyIndicatorsPending" = EXCLUDED."keyIndicatorsPending",
-        "flagsError" = EXCLUDED."flagsError",
-        "flagsWarning" = EXCLUDED."flagsWarning",
-        "flagsInfo" = EXCLUDED."flagsInfo",
-        "refreshedAt" = EXCLUDED."refreshedAt";
-$$`;
-
-const PROJECT_FUNCTION = `
-CREATE OR REPLACE FUNCTION "refresh_project_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$
-
+const UPSERT_PROJECT_SCORECARDS = `
     INSERT INTO "project_scorecards" ("projectId", "period", "spent", "score", "grade", "executionRate", "indicators", "indicatorsMet", "indicatorsPending", "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo", "refreshedAt")
     SELECT p."id", "scorecardPeriod", sp."executed", ps."score", ps."grade", ps."executionRate",
            coalesce(e."indicators", 0), coalesce(e."indicatorsMet", 0), coalesce(e."indicatorsPending", 0), coalesce(e."keyIndicators", 0), coalesce(e."keyIndicatorsMet", 0), coalesce(e."keyIndicatorsPending", 0), coalesce(f."flagsError", 0), coalesce(f."flagsWarning", 0), coalesce(f."flagsInfo", 0), now()
@@ -91,86 +56,52 @@ CREATE OR REPLACE FUNCTION "refresh_project_scorecards"("projectIds" uuid[], "sc
         "flagsError" = EXCLUDED."flagsError",
         "flagsWarning" = EXCLUDED."flagsWarning",
         "flagsInfo" = EXCLUDED."flagsInfo",
-        "refreshedAt" = EXCLUDED."refreshedAt";
+        "refreshedAt" = EXCLUDED."refreshedAt";`;
 
+const UPSERT_UNIT_SCORECARDS = `
+    INSERT INTO "unit_scorecards" ("unitId", "period", "departmentId", "projects", "budget", "spent", "scoreSum", "scoredProjects", "excellent", "good", "pass", "poor", "indicators", "indicatorsMet", "indicatorsPending", "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo", "refreshedAt")
+    SELECT u."id", "scorecardPeriod", u."departmentId", count(*), coalesce(sum(p."amount"), 0), sum(s."spent"),
+           sum(s."score"), count(s."score"), count(*) FILTER (WHERE s."grade" = '优'), count(*) FILTER (WHERE s."grade" = '良'),
+           count(*) FILTER (WHERE s."grade" = '中'), count(*) FILTER (WHERE s."grade" = '差'),
+           coalesce(sum(s."indicators"), 0), coalesce(sum(s."indicatorsMet"), 0), coalesce(sum(s."indicatorsPending"), 0), coalesce(sum(s."keyIndicators"), 0), coalesce(sum(s."keyIndicatorsMet"), 0), coalesce(sum(s."keyIndicatorsPending"), 0), coalesce(sum(s."flagsError"), 0), coalesce(sum(s."flagsWarning"), 0), coalesce(sum(s."flagsInfo"), 0), now()
+    FROM "units" u
+    JOIN "projects" p ON p."unitId" = u."id" AND p."year" = left("scorecardPeriod", 4)::int
+    LEFT JOIN "project_scorecards" s ON s."projectId" = p."id" AND s."period" = "scorecardPeriod"
+    WHERE u."id" IN (SELECT "unitId" FROM "projects" WHERE "id" = ANY("projectIds"))
+    GROUP BY u."id"
+    ON CONFLICT ("unitId", "period") DO UPDATE SET
+        "departmentId" = EXCLUDED."departmentId", "projects" = EXCLUDED."projects",
+        "budget" = EXCLUDED."budget",
+        "spent" = EXCLUDED."spent",
+        "scoreSum" = EXCLUDED."scoreSum",
+        "scoredProjects" = EXCLUDED."scoredProjects",
+        "excellent" = EXCLUDED."excellent",
+        "good" = EXCLUDED."good",
+        "pass" = EXCLUDED."pass",
+        "poor" = EXCLUDED."poor",
+        "indicators" = EXCLUDED."indicators",
+        "indicatorsMet" = EXCLUDED."indicatorsMet",
+        "indicatorsPending" = EXCLUDED."indicatorsPending",
+        "keyIndicators" = EXCLUDED."keyIndicators",
+        "keyIndicatorsMet" = EXCLUDED."keyIndicatorsMet",
+        "keyIndicatorsPending" = EXCLUDED."keyIndicatorsPending",
+        "flagsError" = EXCLUDED."flagsError",
+        "flagsWarning" = EXCLUDED."flagsWarning",
+        "flagsInfo" = EXCLUDED."flagsInfo",
+        "refreshedAt" = EXCLUDED."refreshedAt";`;
+
+const UNIT_FUNCTION = `
+CREATE FUNCTION "refresh_unit_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$${LOCK_UNITS}${UPSERT_UNIT_SCORECARDS}
+$$`;
+
+const PROJECT_FUNCTION = `
+CREATE OR REPLACE FUNCTION "refresh_project_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$${UPSERT_PROJECT_SCORECARDS}
     SELECT "refresh_unit_scorecards"("projectIds", "scorecardPeriod");
 $$`;
 
 /** As migration Scorecards1795324808962 created it. */
 const PREVIOUS_PROJECT_FUNCTION = `
-CREATE OR REPLACE FUNCTION "refresh_project_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$
-    SELECT 1 FROM "units" WHERE "id" IN (SELECT "unitId" FROM "projects" WHERE "id" = ANY("projectIds")) ORDER BY "id" FOR UPDATE;
-
-    INSERT INTO "project_scorecards" ("projectId", "period", "spent", "score", "grade", "executionRate", "indicators", "indicatorsMet", "indicatorsPending", "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo", "refreshedAt")
-    SELECT p."id", "scorecardPeriod", sp."executed", ps."score", ps."grade", ps."executionRate",
-           coalesce(e."indicators", 0), coalesce(e."indicatorsMet", 0), coalesce(e."indicatorsPending", 0), coalesce(e."keyIndicators", 0), coalesce(e."keyIndicatorsMet", 0), coalesce(e."keyIndicatorsPending", 0), coalesce(f."flagsError", 0), coalesce(f."flagsWarning", 0), coalesce(f."flagsInfo", 0), now()
-    FROM "projects" p
-    LEFT JOIN "spending" sp ON sp."projectId" = p."id" AND sp."period" = "scorecardPeriod"
-    LEFT JOIN "project_scores" ps ON ps."projectId" = p."id" AND ps."period" = "scorecardPeriod"
-    LEFT JOIN LATERAL (
-        SELECT count(*) AS "indicators",
-               count(*) FILTER (WHERE ev."status" = 'met') AS "indicatorsMet",
-               count(*) FILTER (WHERE ev."status" = 'pending') AS "indicatorsPending",
-               count(*) FILTER (WHERE i."key") AS "keyIndicators",
-               count(*) FILTER (WHERE i."key" AND ev."status" = 'met') AS "keyIndicatorsMet",
-               count(*) FILTER (WHERE i."key" AND ev."status" = 'pending') AS "keyIndicatorsPending"
-        FROM "evaluations" ev JOIN "indicators" i ON i."id" = ev."indicatorId"
-        WHERE ev."projectId" = p."id" AND ev."period" = "scorecardPeriod"
-    ) e ON true
-    LEFT JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE fl."severity" = 'error') AS "flagsError",
-               count(*) FILTER (WHERE fl."severity" = 'warning') AS "flagsWarning",
-               count(*) FILTER (WHERE fl."severity" = 'info') AS "flagsInfo"
-        FROM "flags" fl
-        WHERE fl."projectId" = p."id" AND fl."resolvedAt" IS NULL
-    ) f ON true
-    WHERE p."id" = ANY("projectIds")
-    ON CONFLICT ("projectId", "period") DO UPDATE SET
-        "spent" = EXCLUDED."spent",
-        "score" = EXCLUDED."score",
-        "grade" = EXCLUDED."grade",
-        "executionRate" = EXCLUDED."executionRate",
-        "indicators" = EXCLUDED."indicators",
-        "indicatorsMet" = EXCLUDED."indicatorsMet",
-        "indicatorsPending" = EXCLUDED."indicatorsPending",
-        "keyIndicators" = EXCLUDED."keyIndicators",
-        "keyIndicatorsMet" = EXCLUDED."keyIndicatorsMet",
-        "keyIndicatorsPending" = EXCLUDED."keyIndicatorsPending",
-        "flagsError" = EXCLUDED."flagsError",
-        "flagsWarning" = EXCLUDED."flagsWarning",
-        "flagsInfo" = EXCLUDED."flagsInfo",
-        "refreshedAt" = EXCLUDED."refreshedAt";
-
-    INSERT INTO "unit_scorecards" ("unitId", "period", "departmentId", "projects", "budget", "spent", "scoreSum", "scoredProjects", "excellent", "good", "pass", "poor", "indicators", "indicatorsMet", "indicatorsPending", "keyIndicators", "keyIndicatorsMet", "keyIndicatorsPending", "flagsError", "flagsWarning", "flagsInfo", "refreshedAt")
-    SELECT u."id", "scorecardPeriod", u."departmentId", count(*), coalesce(sum(p."amount"), 0), sum(s."spent"),
-           sum(s."score"), count(s."score"), count(*) FILTER (WHERE s."grade" = '优'), count(*) FILTER (WHERE s."grade" = '良'),
-           count(*) FILTER (WHERE s."grade" = '中'), count(*) FILTER (WHERE s."grade" = '差'),
-           coalesce(sum(s."indicators"), 0), coalesce(sum(s."indicatorsMet"), 0), coalesce(sum(s."indicatorsPending"), 0), coalesce(sum(s."keyIndicators"), 0), coalesce(sum(s."keyIndicatorsMet"), 0), coalesce(sum(s."keyIndicatorsPending"), 0), coalesce(sum(s."flagsError"), 0), coalesce(sum(s."flagsWarning"), 0), coalesce(sum(s."flagsInfo"), 0), now()
-    FROM "units" u
-    JOIN "projects" p ON p."unitId" = u."id" AND p."year" = left("scorecardPeriod", 4)::int
-    LEFT JOIN "project_scorecards" s ON s."projectId" = p."id" AND s."period" = "scorecardPeriod"
-    WHERE u."id" IN (SELECT "unitId" FROM "projects" WHERE "id" = ANY("projectIds"))
-    GROUP BY u."id"
-    ON CONFLICT ("unitId", "period") DO UPDATE SET
-        "departmentId" = EXCLUDED."departmentId", "projects" = EXCLUDED."projects",
-        "budget" = EXCLUDED."budget",
-        "spent" = EXCLUDED."spent",
-        "scoreSum" = EXCLUDED."scoreSum",
-        "scoredProjects" = EXCLUDED."scoredProjects",
-        "excellent" = EXCLUDED."excellent",
-        "good" = EXCLUDED."good",
-        "pass" = EXCLUDED."pass",
-        "poor" = EXCLUDED."poor",
-        "indicators" = EXCLUDED."indicators",
-        "indicatorsMet" = EXCLUDED."indicatorsMet",
-        "indicatorsPending" = EXCLUDED."indicatorsPending",
-        "keyIndicators" = EXCLUDED."keyIndicators",
-        "keyIndicatorsMet" = EXCLUDED."keyIndicatorsMet",
-        "keyIndicatorsPending" = EXCLUDED."keyIndicatorsPending",
-        "flagsError" = EXCLUDED."flagsError",
-        "flagsWarning" = EXCLUDED."flagsWarning",
-        "flagsInfo" = EXCLUDED."flagsInfo",
-        "refreshedAt" = EXCLUDED."refreshedAt";
+CREATE OR REPLACE FUNCTION "refresh_project_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$${LOCK_UNITS}${UPSERT_PROJECT_SCORECARDS}${UPSERT_UNIT_SCORECARDS}
 $$`;
 
 /** What the dropped `ON DELETE CASCADE` of flags did, once per deleting statement instead of a key check per inserted flag. */
