@@ -60,6 +60,7 @@ const periodTarget = (row: IndicatorColumns): TargetRow => ({
 const forEachProject = (select: string) => `SELECT r.* FROM unnest($1::uuid[]) AS p(id) CROSS JOIN LATERAL (${select} OFFSET 0) r`;
 
 type EvaluationRow = { indicator: IndicatorResult; projectId: string; period: string };
+type ScoredProject = { inputs: ProjectInputs; result: ProjectResult; hash: string };
 
 const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
   { name: 'indicatorId', type: 'uuid', value: (r) => r.indicator.indicatorId },
@@ -90,7 +91,7 @@ export class Evaluator {
       await manager.query('SET LOCAL synchronous_commit = off');
       const storedHashes = await this.lockScores(manager, projectIds, period.text);
       const { inputs, scoredBefore } = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
-      const changed: { inputs: ProjectInputs; result: ProjectResult; hash: string }[] = [];
+      const changed: ScoredProject[] = [];
       for (const projectInputs of inputs) {
         const hash = inputsHash(projectInputs, period, asOf);
         if (storedHashes.get(projectInputs.project.id) !== hash) {
@@ -196,7 +197,7 @@ export class Evaluator {
 
   private async store(
     manager: EntityManager,
-    changed: { inputs: ProjectInputs; result: ProjectResult; hash: string }[],
+    changed: ScoredProject[],
     period: string,
     scoredBefore: ReadonlySet<string>,
   ): Promise<void> {
@@ -231,7 +232,7 @@ export class Evaluator {
    * would read back from the evaluations just written (ten rows per project, each joined to its indicator for
    * 重点指标) is counted here from the results in hand; only the open flags are counted by Postgres.
    */
-  private async storeScorecards(manager: EntityManager, changed: { inputs: ProjectInputs; result: ProjectResult }[], period: string): Promise<void> {
+  private async storeScorecards(manager: EntityManager, changed: ScoredProject[], period: string): Promise<void> {
     const counts = changed.map(({ inputs, result }) => scorecardCounts(inputs, result));
     await manager.query(
       `INSERT INTO project_scorecards ("projectId", period, spent, score, grade, "executionRate", indicators, "indicatorsMet", "indicatorsPending",
