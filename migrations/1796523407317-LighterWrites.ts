@@ -4,8 +4,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * Fewer bytes, index entries and key checks per scored indicator, project and flag (reviewed; generated, with the
  * functions and the trigger written by hand, as TypeORM does not see them):
  * - project_scores is keyed by (projectId, period), which it was unique on, instead of a random uuid of its own;
- * - evaluations lose `inputsHash`, a copy of their project's (project_scores), written on every row and never read;
- *   going down, the column comes back filled with zeros;
+ * - evaluations lose `inputsHash`, a copy of their project's (project_scores), written on every row and never read
+ *   (going down, the column comes back filled with zeros), and are keyed by (projectId, period, indicatorId), one index
+ *   instead of (indicatorId, period) plus (projectId, period): every read by indicator also knows its project;
  * - flags lose `IDX_flags_code` (no query filters on the code alone) and their foreign key to projects with the index
  *   that served it: every read of a project's flags is of its open ones (`IDX_flags_projectId_code_open`), and the
  *   trigger `delete_flags_of_deleted_projects` deletes them with their project;
@@ -104,6 +105,17 @@ const PREVIOUS_PROJECT_FUNCTION = `
 CREATE OR REPLACE FUNCTION "refresh_project_scorecards"("projectIds" uuid[], "scorecardPeriod" varchar) RETURNS void LANGUAGE sql AS $$${LOCK_UNITS}${UPSERT_PROJECT_SCORECARDS}${UPSERT_UNIT_SCORECARDS}
 $$`;
 
+/**
+ * Migration EvaluationsKeyedByIndicator's trigger function, `match` picking the deleted indicators' rows: going up, by
+ * project and indicator, as the new primary key serves.
+ */
+const EVALUATIONS_CLEANUP_FUNCTION = (match: string) => `
+CREATE OR REPLACE FUNCTION "delete_evaluations_of_deleted_indicators"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM "evaluations" WHERE ${match};
+    RETURN NULL;
+END $$`;
+
 /** What the dropped `ON DELETE CASCADE` of flags did, once per deleting statement instead of a key check per inserted flag. */
 const FLAGS_CLEANUP_FUNCTION = `
 CREATE FUNCTION "delete_flags_of_deleted_projects"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -117,6 +129,10 @@ export class LighterWrites1796523407317 implements MigrationInterface {
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "evaluations" DROP COLUMN "inputsHash"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_evaluations_projectId_period"`);
+        await queryRunner.query(`ALTER TABLE "evaluations" DROP CONSTRAINT "PK_eb3ed7f80e910b82b294860eb7c"`);
+        await queryRunner.query(`ALTER TABLE "evaluations" ADD CONSTRAINT "PK_14286adc64462339fcbb6b0ead0" PRIMARY KEY ("projectId", "period", "indicatorId")`);
+        await queryRunner.query(EVALUATIONS_CLEANUP_FUNCTION(`("projectId", "indicatorId") IN (SELECT "projectId", "id" FROM "deleted_indicators")`));
         await queryRunner.query(`ALTER TABLE "flags" DROP CONSTRAINT "FK_4e98e679fc622ebdc5cf1035130"`);
         await queryRunner.query(`DROP INDEX "public"."IDX_flags_projectId"`);
         await queryRunner.query(`DROP INDEX "public"."IDX_flags_code"`);
@@ -144,6 +160,10 @@ export class LighterWrites1796523407317 implements MigrationInterface {
         await queryRunner.query(`DELETE FROM "flags" f WHERE f."projectId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "projects" p WHERE p."id" = f."projectId")`);
         await queryRunner.query(`CREATE INDEX "IDX_flags_projectId" ON "flags" ("projectId") `);
         await queryRunner.query(`ALTER TABLE "flags" ADD CONSTRAINT "FK_4e98e679fc622ebdc5cf1035130" FOREIGN KEY ("projectId") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(EVALUATIONS_CLEANUP_FUNCTION(`"indicatorId" IN (SELECT "id" FROM "deleted_indicators")`));
+        await queryRunner.query(`ALTER TABLE "evaluations" DROP CONSTRAINT "PK_14286adc64462339fcbb6b0ead0"`);
+        await queryRunner.query(`ALTER TABLE "evaluations" ADD CONSTRAINT "PK_eb3ed7f80e910b82b294860eb7c" PRIMARY KEY ("indicatorId", "period")`);
+        await queryRunner.query(`CREATE INDEX "IDX_evaluations_projectId_period" ON "evaluations" ("projectId", "period") `);
         await queryRunner.query(`ALTER TABLE "evaluations" ADD "inputsHash" character(64) NOT NULL DEFAULT repeat('0', 64)`);
         await queryRunner.query(`ALTER TABLE "evaluations" ALTER COLUMN "inputsHash" DROP DEFAULT`);
     }

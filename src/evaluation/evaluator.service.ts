@@ -72,7 +72,7 @@ const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
   { name: 'weight', type: 'numeric', value: (r) => r.indicator.weight },
   { name: 'explanation', type: 'jsonb', value: (r) => JSON.stringify(r.indicator.explanation) },
 ];
-const EVALUATION_UPDATE_COLUMNS = EVALUATION_COLUMNS.filter(({ name }) => name !== 'projectId' && name !== 'period').map(({ value }) => value);
+const EVALUATION_UPDATE_COLUMNS = EVALUATION_COLUMNS.filter(({ name }) => name !== 'period').map(({ value }) => value);
 
 /**
  * Scores a set of projects for one period with set-based reads and writes in ONE transaction. The project_scores
@@ -276,9 +276,9 @@ export class Evaluator {
     await manager.query(
       `UPDATE evaluations e SET status = r.status, ratio = r.ratio, score = r.score, weight = r.weight, explanation = r.explanation,
          "computedAt" = now()
-       FROM unnest($1::uuid[], $2::varchar[], $3::numeric[], $4::numeric[], $5::numeric[], $6::jsonb[])
-         AS r("indicatorId", status, ratio, score, weight, explanation)
-       WHERE e."indicatorId" = r."indicatorId" AND e.period = $7`,
+       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::numeric[], $5::numeric[], $6::numeric[], $7::jsonb[])
+         AS r("indicatorId", "projectId", status, ratio, score, weight, explanation)
+       WHERE e."projectId" = r."projectId" AND e.period = $8 AND e."indicatorId" = r."indicatorId"`,
       [...EVALUATION_UPDATE_COLUMNS.map((column) => updates.map(column)), period],
     );
   }

@@ -58,7 +58,7 @@ export class ReportDataLoader {
               a.value AS "actualValue", a.text AS "actualText", a.grade AS "actualGrade", a."deviationCategory",
               a."deviationText", a.possibility, a.suggestion
        FROM indicators i
-       LEFT JOIN evaluations e ON e."indicatorId" = i.id AND e.period = $2
+       LEFT JOIN evaluations e ON e."projectId" = i."projectId" AND e.period = $2 AND e."indicatorId" = i.id
        LEFT JOIN actuals a ON a."indicatorId" = i.id AND a.period = $2
        WHERE i."projectId" = ANY($1::uuid[])
        ORDER BY i."projectId", i.position`,

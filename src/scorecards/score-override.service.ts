@@ -79,7 +79,7 @@ export class ScoreOverrideService {
       throw new AppError('VALIDATION_FAILED', message, { fields: { score: [message] }, rule: scored.issue?.code ?? null });
     }
     const before = { score: evaluation.score, overrideScore: evaluation.overrideScore, overrideReason: evaluation.overrideReason };
-    await manager.update(Evaluation, { indicatorId, period }, {
+    await manager.update(Evaluation, { projectId, period, indicatorId }, {
       status: scored.status,
       score: String(scored.score),
       explanation: { ...evaluation.explanation, text: scored.explanation },

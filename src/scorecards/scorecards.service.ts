@@ -96,7 +96,7 @@ export class ScorecardsService {
                 e."overrideScore", e."overrideReason", e."overriddenBy", e."overriddenAt"
          FROM "indicators" i
          LEFT JOIN "actuals" a ON a."indicatorId" = i."id" AND a."period" = $2
-         LEFT JOIN "evaluations" e ON e."indicatorId" = i."id" AND e."period" = $2
+         LEFT JOIN "evaluations" e ON e."projectId" = i."projectId" AND e."period" = $2 AND e."indicatorId" = i."id"
          WHERE i."projectId" = $1 AND ($3::boolean IS NOT TRUE OR i."key")
          ORDER BY i."position"`,
         [id, period, query.keyOnly ?? false],

@@ -1,11 +1,20 @@
-import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Indicator } from './indicator.entity';
 import { Project } from './project.entity';
 
 /** Score of one indicator for one period, recomputed when its project's `project_scores.inputsHash` changes. */
 @Entity('evaluations')
-@Index('IDX_evaluations_projectId_period', ['projectId', 'period'])
 export class Evaluation {
+  /**
+   * Keyed project first: the evaluator, the score API and the override read a project's rows for a period, and every
+   * read of one indicator's row knows its project, so one index serves them all.
+   */
+  @PrimaryColumn({ type: 'uuid' })
+  projectId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  period: string;
+
   @PrimaryColumn({ type: 'uuid' })
   indicatorId: string;
 
@@ -17,14 +26,8 @@ export class Evaluation {
   @ManyToOne(() => Indicator, { createForeignKeyConstraints: false })
   indicator?: Indicator;
 
-  @Column({ type: 'uuid' })
-  projectId: string;
-
   @ManyToOne(() => Project, { createForeignKeyConstraints: false })
   project?: Project;
-
-  @PrimaryColumn({ type: 'varchar', length: 10 })
-  period: string;
 
   /** scored / unscorable / pending … as the scoring lib names it. */
   @Column({ type: 'varchar', length: 32 })
