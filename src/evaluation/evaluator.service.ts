@@ -224,7 +224,7 @@ export class Evaluator {
       ],
     );
     await this.reconcileFlags(manager, projectIds, period, changed.flatMap(({ result }) => result.flags));
-    await this.storeScorecards(manager, changed, period);
+    await this.storeScorecards(manager, changed, projectIds, period);
   }
 
   /**
@@ -232,7 +232,7 @@ export class Evaluator {
    * would read back from the evaluations just written (ten rows per project, each joined to its indicator for
    * 重点指标) is counted here from the results in hand; only the open flags are counted by Postgres.
    */
-  private async storeScorecards(manager: EntityManager, changed: ScoredProject[], period: string): Promise<void> {
+  private async storeScorecards(manager: EntityManager, changed: ScoredProject[], projectIds: string[], period: string): Promise<void> {
     const counts = changed.map(({ inputs, result }) => scorecardCounts(inputs, result));
     await manager.query(
       `INSERT INTO project_scorecards ("projectId", period, spent, score, grade, "executionRate", indicators, "indicatorsMet", "indicatorsPending",
@@ -253,7 +253,7 @@ export class Evaluator {
          "flagsError" = EXCLUDED."flagsError", "flagsWarning" = EXCLUDED."flagsWarning", "flagsInfo" = EXCLUDED."flagsInfo",
          "refreshedAt" = EXCLUDED."refreshedAt"`,
       [
-        changed.map(({ result }) => result.projectId),
+        projectIds,
         changed.map(({ inputs }) => inputs.spent),
         changed.map(({ result }) => result.score),
         changed.map(({ result }) => result.grade),
@@ -262,7 +262,7 @@ export class Evaluator {
         period,
       ],
     );
-    await manager.query('SELECT "refresh_unit_scorecards"($1::uuid[], $2)', [changed.map(({ result }) => result.projectId), period]);
+    await manager.query('SELECT "refresh_unit_scorecards"($1::uuid[], $2)', [projectIds, period]);
   }
 
   /**
