@@ -88,6 +88,12 @@ describe(inputsHash.name, () => {
     expect(inputsHash(changed, period, asOf)).not.toBe(inputsHash(base, YEAR, BEFORE_DEADLINE));
   });
 
+  it('tells apart the same characters split differently across two columns', () => {
+    const split = inputs([actual('i1', '80', { deviationCategory: '经费', deviationText: '保障' })]);
+    const moved = inputs([actual('i1', '80', { deviationCategory: '经费保', deviationText: '障' })]);
+    expect(inputsHash(split, YEAR, BEFORE_DEADLINE)).not.toBe(inputsHash(moved, YEAR, BEFORE_DEADLINE));
+  });
+
   it('stays the same for the same inputs on another day before the deadline', () => {
     expect(inputsHash(base, YEAR, '2025-11-01')).toBe(inputsHash(inputs([actual('i1', '100')]), YEAR, BEFORE_DEADLINE));
   });

@@ -166,15 +166,30 @@ export function toEntry(row: ActualRow | undefined): IndicatorEntry | null {
 
 /**
  * A digest of everything the result depends on, including whether the entry deadline has passed (the one input
- * that is the calendar, not a row): an unchanged hash means an unchanged result.
+ * that is the calendar, not a row): an unchanged hash means an unchanged result. The rows' values are written out in
+ * column order, each text with its length (so no text can pass for two values), into one string: `JSON.stringify` of
+ * the nested rows took twice as long, more than scoring the project.
  */
 export function inputsHash(inputs: ProjectInputs, period: Period, asOf: string): string {
-  const indicators = inputs.indicators.map((row) => [row, inputs.actuals.get(row.id) ?? null]);
-  const pastDeadline = asOf > entryDeadline(period);
-  return createHash('sha256')
-    .update(JSON.stringify([inputs.project, indicators, inputs.spent, period.text, pastDeadline]))
-    .digest('hex');
+  let text = `${period.text}${asOf > entryDeadline(period) ? '+' : '-'}${digestValue(inputs.spent)}${rowDigest(inputs.project)}`;
+  for (const row of inputs.indicators) {
+    const actual = inputs.actuals.get(row.id);
+    text += actual ? rowDigest(row) + rowDigest(actual) : `${rowDigest(row)}-`;
+  }
+  return createHash('sha256').update(text).digest('hex');
 }
+
+function rowDigest(row: object): string {
+  let text = '(';
+  // for…in, not Object.values: no array per row, and twice as fast here.
+  for (const key in row) {
+    const value: unknown = row[key as keyof typeof row];
+    text += value !== null && typeof value === 'object' ? rowDigest(value) : digestValue(value);
+  }
+  return `${text})`;
+}
+
+const digestValue = (value: unknown): string => (typeof value === 'string' ? `${value.length}:${value}` : value == null ? '~' : String(value));
 
 /** Scores one project for one period, lights it for a monitoring period, and runs the review rules. */
 export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: string): ProjectResult {
