@@ -38,7 +38,7 @@ export class IndicatorScoreDto {
   @ApiProperty({ type: String, nullable: true }) ratio!: string | null;
   @ApiProperty({ type: String, nullable: true }) score!: string | null;
   @ApiProperty({ type: String, nullable: true }) weight!: string | null;
-  @ApiProperty({ description: 'target, actual, formula, weight and a sentence a reviewer can read' })
+  @ApiProperty({ description: '`text`: target, actual, formula and weight in a sentence a reviewer can read; `overAchieved`, `issue` and the monitoring `light` when they apply' })
   explanation!: Record<string, unknown>;
 }
 

@@ -1,5 +1,6 @@
 import {
   type CompletionPossibility,
+  DEFAULT_REGION_PROFILE,
   ENTRY_RULE_CODES,
   type Finding,
   type IndicatorEntry,
@@ -202,7 +203,7 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
   const monitoring = period.throughMonth === 12 ? null : monitorProject({ indicators, actuals: entries, budget, spent, period });
 
   const indicatorIds = inputs.indicators.map((row) => row.id);
-  const targetFindings = reviewProject({ ...project, amount: budget, indicators }).filter((f) => RECHECKED_PROJECT_RULES.includes(f.code));
+  const targetFindings = reviewProject({ ...project, amount: budget, indicators }, DEFAULT_REGION_PROFILE, RECHECKED_PROJECT_RULES);
   const entryFindings = reviewEntries({ period, asOf, indicators, entries, budget, spent, scores: score.indicators });
   return {
     projectId: project.id,
@@ -222,10 +223,10 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
       ratio: fixed(result.ratio === null ? null : Math.max(-RATIO_LIMIT, Math.min(RATIO_LIMIT, result.ratio)), 6),
       score: fixed(result.score, 2),
       weight: result.weight.toFixed(2),
-      // Target and actual are on the indicator and actual rows and in the text; stored again they would double the row.
+      // Target, actual and formula are in the text (and the first two on their own rows); stored apart again they
+      // would double the row.
       explanation: {
         text: result.explanation,
-        formula: result.formula,
         ...(result.overAchieved && { overAchieved: true }),
         ...(result.issue && { issue: result.issue }),
         ...(monitoring && { light: monitoring.indicators[index] }),

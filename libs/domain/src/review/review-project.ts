@@ -24,9 +24,13 @@ export interface ReviewProject {
   indicators: readonly ReviewIndicator[];
 }
 
-/** All import-time rules R01–R18 (domain.md §7.2), in rule order. */
-export function reviewProject(project: ReviewProject, profile: RegionProfile = DEFAULT_REGION_PROFILE): Finding[] {
-  return Object.values(PROJECT_RULES).flatMap((rule) => rule(project, profile));
+const ALL_RULES: readonly string[] = Object.keys(PROJECT_RULES);
+
+/** The import-time rules R01–R18 (domain.md §7.2), or those of `codes`, in rule order. */
+export function reviewProject(project: ReviewProject, profile: RegionProfile = DEFAULT_REGION_PROFILE, codes: readonly string[] = ALL_RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const code of codes) findings.push(...PROJECT_RULES[code](project, profile));
+  return findings;
 }
 
 /**
