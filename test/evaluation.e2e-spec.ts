@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { EvaluationTrigger } from '../src/evaluation/evaluation-trigger';
+import { EvaluationTrigger, markInputsChanged } from '../src/evaluation/evaluation-trigger';
 import { Evaluator } from '../src/evaluation/evaluator.service';
 import { bearer, issueToken } from './support/auth';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
@@ -181,6 +181,45 @@ describe('evaluation', () => {
     await freshScore(projectId, since, 1_000);
     expect(await snapshot()).toEqual(scoreBefore);
     expect(await flags()).toEqual(flagsBefore);
+  });
+
+  it('leaves a first score to the writer that marked the project meanwhile: stale, then scored by the next evaluation', async () => {
+    const projectId = await scorableProject();
+    const period = `${year}-09`;
+    const state = async () => {
+      const [row] = await db.query(
+        `SELECT s."computedAt", (SELECT count(*)::int FROM evaluations e WHERE e."projectId" = s."projectId" AND e.period = s.period) AS evaluations
+         FROM project_scores s WHERE s."projectId" = $1 AND s.period = $2`,
+        [projectId, period],
+      );
+      return row;
+    };
+    const writer = db.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    try {
+      await markInputsChanged(writer.manager, [projectId], period);
+      // The evaluator finds no row to lock, scores the project, and waits at its insert for the writer's row.
+      const evaluation = new Evaluator(db).evaluate([projectId], period);
+      for (let waited = 0; ; waited += 20) {
+        const [blocked] = await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO project_scores%'`,
+        );
+        if (blocked.n > 0) break;
+        if (waited > 5_000) throw new Error('the evaluator never waited for the writer');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await writer.commitTransaction();
+      expect(await evaluation).toEqual({ evaluated: 0, unchanged: 0 });
+      expect(await state()).toEqual({ computedAt: null, evaluations: 0 });
+    } finally {
+      if (writer.isTransactionActive) await writer.rollbackTransaction();
+      await writer.release();
+    }
+    await new Evaluator(db).evaluate([projectId], period);
+    const scored = await state();
+    expect(scored.computedAt).not.toBeNull();
+    expect(scored.evaluations).toBeGreaterThan(0);
   });
 
   it('writes the same project and unit scorecard rows as refresh_project_scorecards computes from the stored rows', async () => {

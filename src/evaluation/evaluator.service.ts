@@ -74,10 +74,26 @@ const EVALUATION_COLUMNS: BulkColumn<EvaluationRow>[] = [
 ];
 const EVALUATION_UPDATE_COLUMNS = EVALUATION_COLUMNS.filter(({ name }) => name !== 'period').map(({ value }) => value);
 
+/** The project_scores values of scored projects, as `unnest` rows r("projectId", …) from the parameters of `scoreValues`. */
+const SCORE_ROWS = `unnest($1::uuid[], $2::numeric[], $3::varchar[], $4::numeric[], $5::numeric[], $6::text[], $7::jsonb[], $8::text[])
+  AS r("projectId", score, grade, rate, execution, light, explanation, hash)`;
+const scoreValues = (scored: ScoredProject[], period: string) => [
+  scored.map(({ result }) => result.projectId),
+  scored.map(({ result }) => result.score),
+  scored.map(({ result }) => result.grade),
+  scored.map(({ result }) => result.executionRate),
+  scored.map(({ result }) => result.executionScore),
+  scored.map(({ result }) => result.light),
+  scored.map(({ result }) => JSON.stringify(result.explanation)),
+  scored.map(({ hash }) => hash),
+  period,
+];
+
 /**
  * Scores a set of projects for one period with set-based reads and writes in ONE transaction. The project_scores
- * rows are locked first, so a writer's `markChanged` either commits before the reads (and is seen) or waits and
- * stamps a time after `computedAt` (and the sweeper comes back).
+ * rows there are are locked first, so a writer's `markChanged` either commits before the reads (and is seen) or waits
+ * and stamps a time after `computedAt` (and the sweeper comes back). A project without a row gets its first one only
+ * if no writer or other evaluator inserted it meanwhile; otherwise it is left to be scored again.
  */
 @Injectable()
 export class Evaluator {
@@ -90,7 +106,7 @@ export class Evaluator {
       // sweeper scores those projects again, so the commit need not wait for the WAL to reach the disk.
       await manager.query('SET LOCAL synchronous_commit = off');
       const storedHashes = await this.lockScores(manager, projectIds, period.text);
-      const { inputs, scoredBefore } = await this.loadInputs(manager, [...storedHashes.keys()], period.text);
+      const { inputs, scoredBefore } = await this.loadInputs(manager, projectIds, period.text);
       const changed: ScoredProject[] = [];
       for (const projectInputs of inputs) {
         const hash = inputsHash(projectInputs, period, asOf);
@@ -98,27 +114,22 @@ export class Evaluator {
           changed.push({ inputs: projectInputs, result: evaluateProject(projectInputs, period, asOf), hash });
         }
       }
-      await this.store(manager, changed, period.text, scoredBefore);
-      const scored = new Set(changed.map(({ result }) => result.projectId));
-      const unchanged = [...storedHashes.keys()].filter((projectId) => !scored.has(projectId));
+      const scored = await this.storeScores(manager, changed, storedHashes, period.text);
+      await this.store(manager, scored, period.text, scoredBefore);
+      const scoredIds = new Set(changed.map(({ result }) => result.projectId));
+      const unchanged = [...storedHashes.keys()].filter((projectId) => !scoredIds.has(projectId));
       if (unchanged.length > 0) {
         await manager.query(`UPDATE project_scores SET "computedAt" = clock_timestamp() WHERE "projectId" = ANY($1::uuid[]) AND period = $2`, [
           unchanged,
           period.text,
         ]);
       }
-      return { evaluated: changed.length, unchanged: storedHashes.size - changed.length };
+      return { evaluated: scored.length, unchanged: unchanged.length };
     });
   }
 
-  /** Creates missing score rows and locks all of them in id order (no deadlock between overlapping batches). */
+  /** Locks the projects' score rows in id order (no deadlock between overlapping batches); their stored hashes. */
   private async lockScores(manager: EntityManager, projectIds: readonly string[], period: string): Promise<Map<string, string | null>> {
-    await manager.query(
-      `INSERT INTO project_scores ("projectId", period)
-       SELECT p.id, $2 FROM projects p WHERE p.id = ANY($1::uuid[])
-       ON CONFLICT ("projectId", period) DO NOTHING`,
-      [projectIds, period],
-    );
     const rows: { projectId: string; inputsHash: string | null }[] = await manager.query(
       `SELECT "projectId", "inputsHash" FROM project_scores WHERE "projectId" = ANY($1::uuid[]) AND period = $2
        ORDER BY "projectId" FOR UPDATE`,
@@ -127,10 +138,43 @@ export class Evaluator {
     return new Map(rows.map((row) => [row.projectId, row.inputsHash]));
   }
 
+  /**
+   * Writes the scores: locked rows are updated; rows inserted here are the projects' first. A first row that another
+   * transaction inserted meanwhile (a writer's mark, or another evaluator) is left alone, and so is the project: it is
+   * stale or scored already. Returns the projects whose scores were written.
+   */
+  private async storeScores(
+    manager: EntityManager,
+    changed: ScoredProject[],
+    storedHashes: ReadonlyMap<string, string | null>,
+    period: string,
+  ): Promise<ScoredProject[]> {
+    const locked = changed.filter(({ result }) => storedHashes.has(result.projectId));
+    const first = changed.filter(({ result }) => !storedHashes.has(result.projectId));
+    if (locked.length > 0) {
+      await manager.query(
+        `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
+           light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash, "computedAt" = clock_timestamp()
+         FROM ${SCORE_ROWS} WHERE s."projectId" = r."projectId" AND s.period = $9`,
+        scoreValues(locked, period),
+      );
+    }
+    if (first.length === 0) return locked;
+    const inserted: { projectId: string }[] = await manager.query(
+      `INSERT INTO project_scores ("projectId", period, score, grade, "executionRate", "executionScore", light, explanation, "inputsHash", "computedAt")
+       SELECT r."projectId", $9, r.score, r.grade, r.rate, r.execution, r.light::warning_light, r.explanation, r.hash, clock_timestamp()
+       FROM ${SCORE_ROWS}
+       ON CONFLICT ("projectId", period) DO NOTHING RETURNING "projectId"`,
+      scoreValues(first, period),
+    );
+    const insertedIds = new Set(inserted.map((row) => row.projectId));
+    return [...locked, ...first.filter(({ result }) => insertedIds.has(result.projectId))];
+  }
+
   /** The projects' inputs, and which of their indicators were scored for the period before (with any override). */
   private async loadInputs(
     manager: EntityManager,
-    projectIds: string[],
+    projectIds: readonly string[],
     period: string,
   ): Promise<{ inputs: ProjectInputs[]; scoredBefore: Set<string> }> {
     // One connection per transaction: the reads run one after another.
@@ -195,36 +239,14 @@ export class Evaluator {
     return { inputs, scoredBefore: new Set(evaluations.map((row) => row.indicatorId)) };
   }
 
-  private async store(
-    manager: EntityManager,
-    changed: ScoredProject[],
-    period: string,
-    scoredBefore: ReadonlySet<string>,
-  ): Promise<void> {
-    if (changed.length === 0) return;
-    const projectIds = changed.map(({ result }) => result.projectId);
-    const evaluations = changed.flatMap(({ result }) => result.indicators.map((indicator) => ({ indicator, projectId: result.projectId, period })));
+  /** The scored projects' evaluations, flags and scorecard rows. */
+  private async store(manager: EntityManager, scored: ScoredProject[], period: string, scoredBefore: ReadonlySet<string>): Promise<void> {
+    if (scored.length === 0) return;
+    const projectIds = scored.map(({ result }) => result.projectId);
+    const evaluations = scored.flatMap(({ result }) => result.indicators.map((indicator) => ({ indicator, projectId: result.projectId, period })));
     await this.storeEvaluations(manager, period, evaluations, scoredBefore);
-    await manager.query(
-      `UPDATE project_scores s SET score = r.score, grade = r.grade, "executionRate" = r.rate, "executionScore" = r.execution,
-         light = r.light::warning_light, explanation = r.explanation, "inputsHash" = r.hash, "computedAt" = clock_timestamp()
-       FROM unnest($1::uuid[], $2::numeric[], $3::varchar[], $4::numeric[], $5::numeric[], $6::text[], $7::jsonb[], $8::text[])
-         AS r("projectId", score, grade, rate, execution, light, explanation, hash)
-       WHERE s."projectId" = r."projectId" AND s.period = $9`,
-      [
-        projectIds,
-        changed.map(({ result }) => result.score),
-        changed.map(({ result }) => result.grade),
-        changed.map(({ result }) => result.executionRate),
-        changed.map(({ result }) => result.executionScore),
-        changed.map(({ result }) => result.light),
-        changed.map(({ result }) => JSON.stringify(result.explanation)),
-        changed.map(({ hash }) => hash),
-        period,
-      ],
-    );
-    await this.reconcileFlags(manager, projectIds, period, changed.flatMap(({ result }) => result.flags));
-    await this.storeScorecards(manager, changed, projectIds, period);
+    await this.reconcileFlags(manager, projectIds, period, scored.flatMap(({ result }) => result.flags));
+    await this.storeScorecards(manager, scored, projectIds, period);
   }
 
   /**
