@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { migrate } from '../src/cli/migrate';
 import { backendCpuMs, backendCpuSpentMs, processCpuMs } from './lib/process-cpu';
 import { ADMIN_URL, dropScratch, REDIS_URL } from './lib/scratch';
-import { syntheticDocument, type SyntheticLayout } from './lib/synthetic-document';
+import { PROJECTS_PER_UNIT, syntheticDocument, type SyntheticLayout } from './lib/synthetic-document';
 
 const DIST = join(__dirname, '..', 'src');
 const LAYOUTS: readonly SyntheticLayout[] = ['numbered', 'inline'];
@@ -67,7 +67,8 @@ async function writeDocuments(dir: string, { documents, projectsPerDocument }: O
   for (let index = 0; index < documents; index++) {
     const layout = LAYOUTS[index % LAYOUTS.length];
     const file = join(dir, `unit-${String(index).padStart(4, '0')}-${layout}.tsv`);
-    await writeFile(file, syntheticDocument({ layout, projects: projectsPerDocument, seed: index + 1 }));
+    // Each document its own units, as each unit publishes its own table.
+    await writeFile(file, syntheticDocument({ layout, projects: projectsPerDocument, seed: index + 1, firstUnit: index * Math.ceil(projectsPerDocument / PROJECTS_PER_UNIT) + 1 }));
     files.push(file);
   }
   return files;

@@ -6,7 +6,11 @@ export interface SyntheticOptions {
   /** Same seed, same document. */
   seed?: number;
   indicatorsPerProject?: number;
+  /** The number of the document's first unit (default 1); a unit holds up to 1 000 of its projects. */
+  firstUnit?: number;
 }
+
+export const PROJECTS_PER_UNIT = 1000;
 
 // Indicator names of the lengths the seeds have (湖州/广州 names run from 4 to 50 characters).
 const LEVELS: ReadonlyArray<[string, string, string, string]> = [
@@ -65,7 +69,7 @@ function numberedRows(next: () => number, project: number, indicators: number): 
   return [[...cells, items].join('\t')];
 }
 
-function inlineRow(next: () => number, project: number, indicators: number): string {
+function inlineRow(next: () => number, project: number, unit: number, indicators: number): string {
   let label = '';
   const items = Array.from({ length: indicators }, (_, index) => {
     const [, , level2, name] = LEVELS[index % LEVELS.length];
@@ -75,7 +79,7 @@ function inlineRow(next: () => number, project: number, indicators: number): str
     return `${prefix}${next() < 0.1 ? '★' : ''}${name}${index}${qualitative ? '定性' : ''}${target}`;
   }).join('; ');
   const amount = (1 + Math.floor(next() * 99999) / 100).toFixed(2);
-  return ['619001', '某市人民政府区域合作交流办公室', '对口支援和区域合作交流', `对口帮扶协作第${project}号项目工作经费`, '特定目标类', amount, items].join('\t');
+  return [String(619000 + unit), `某市第${unit}区域合作交流办公室`, '对口支援和区域合作交流', `对口帮扶协作第${project}号项目工作经费`, '特定目标类', amount, items].join('\t');
 }
 
 /**
@@ -85,18 +89,19 @@ function inlineRow(next: () => number, project: number, indicators: number): str
 export function* syntheticDocumentLines(options: SyntheticOptions): Generator<string> {
   const next = random(options.seed ?? 1);
   const indicators = options.indicatorsPerProject ?? 10;
+  const unitOf = (project: number) => (options.firstUnit ?? 1) + Math.floor((project - 1) / PROJECTS_PER_UNIT);
   yield `${options.layout === 'numbered' ? '项目支出绩效目标表' : '2025年重点项目支出绩效明细表'}`;
   yield '部门名称：某市某局';
   yield '单位：万元';
   if (options.layout === 'numbered') {
     yield ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'].join('\t');
     for (let project = 1; project <= options.projects; project++) {
-      if (project % 1000 === 1) yield [`某市某局第${Math.ceil(project / 1000)}单位`, '', '', '', '', '', ''].join('\t');
+      if (project % PROJECTS_PER_UNIT === 1) yield [`某市某局第${unitOf(project)}单位`, '', '', '', '', '', ''].join('\t');
       yield* numberedRows(next, project, indicators);
     }
   } else {
     yield ['单位代码', '单位名称', '一级项目名称', '二级项目名称', '项目类别', '金额', '绩效指标'].join('\t');
-    for (let project = 1; project <= options.projects; project++) yield inlineRow(next, project, indicators);
+    for (let project = 1; project <= options.projects; project++) yield inlineRow(next, project, unitOf(project), indicators);
   }
 }
 
