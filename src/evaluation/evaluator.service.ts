@@ -91,7 +91,7 @@ const scoreValues = (scored: ScoredProject[], period: string) => [
 
 /**
  * Scores a set of projects for one period with set-based reads and writes in ONE transaction. The project_scores
- * rows there are are locked first, so a writer's `markChanged` either commits before the reads (and is seen) or waits
+ * rows that exist are locked first, so a writer's `markChanged` either commits before the reads (and is seen) or waits
  * and stamps a time after `computedAt` (and the sweeper comes back). A project without a row gets its first one only
  * if no writer or other evaluator inserted it meanwhile; otherwise it is left to be scored again.
  */
@@ -116,8 +116,8 @@ export class Evaluator {
       }
       const scored = await this.storeScores(manager, changed, storedHashes, period.text);
       await this.store(manager, scored, period.text, scoredBefore);
-      const scoredIds = new Set(changed.map(({ result }) => result.projectId));
-      const unchanged = [...storedHashes.keys()].filter((projectId) => !scoredIds.has(projectId));
+      const changedIds = new Set(changed.map(({ result }) => result.projectId));
+      const unchanged = [...storedHashes.keys()].filter((projectId) => !changedIds.has(projectId));
       if (unchanged.length > 0) {
         await manager.query(`UPDATE project_scores SET "computedAt" = clock_timestamp() WHERE "projectId" = ANY($1::uuid[]) AND period = $2`, [
           unchanged,
