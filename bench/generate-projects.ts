@@ -16,7 +16,6 @@ const INDICATOR_LAYOUT: [level1: string, level2: string][] = [
 export const INDICATORS_PER_PROJECT = INDICATOR_LAYOUT.length;
 
 const PROJECTS_PER_UNIT = 50;
-
 const UNITS_PER_DEPARTMENT = 40;
 
 /**
