@@ -4,52 +4,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BulkColumn, copyRows } from '../database/bulk-insert';
 import {
-  ActualRow,
   ENTRY_RULES,
   FLAG_COLUMNS,
   FlagResult,
+  INDICATOR_VALUES,
   IndicatorResult,
-  IndicatorRow,
+  Override,
   ProjectInputs,
   ProjectResult,
-  ProjectRow,
+  ProjectSource,
   RECHECKED_PROJECT_RULES,
-  TargetRow,
   evaluateProject,
   inputsHash,
+  readProjectInputs,
 } from './project-evaluation';
 
 export interface EvaluationOutcome {
   evaluated: number;
   unchanged: number;
 }
-
-const targetColumns = (prefix: 'annual' | 'period') =>
-  ['Raw', 'Kind', 'Comparator', 'Value', 'Upper', 'Unit', 'Per']
-    .map((field) => `i."${prefix}${field}"${field === 'Value' || field === 'Upper' ? '::text' : ''} AS "${prefix}${field}"`)
-    .join(', ');
-
-type TargetColumns<Prefix extends string> = { [Field in keyof TargetRow as `${Prefix}${Capitalize<Field>}`]: TargetRow[Field] };
-type IndicatorColumns = Omit<IndicatorRow, 'annual' | 'period'> & TargetColumns<'annual'> & TargetColumns<'period'>;
-
-const annualTarget = (row: IndicatorColumns): TargetRow => ({
-  raw: row.annualRaw,
-  kind: row.annualKind,
-  comparator: row.annualComparator,
-  value: row.annualValue,
-  upper: row.annualUpper,
-  unit: row.annualUnit,
-  per: row.annualPer,
-});
-const periodTarget = (row: IndicatorColumns): TargetRow => ({
-  raw: row.periodRaw,
-  kind: row.periodKind,
-  comparator: row.periodComparator,
-  value: row.periodValue,
-  upper: row.periodUpper,
-  unit: row.periodUnit,
-  per: row.periodPer,
-});
 
 /**
  * Runs `select` (which names the project `p.id`) once per project of `$1`, one index probe each. Written as
@@ -106,13 +79,12 @@ export class Evaluator {
       // sweeper scores those projects again, so the commit need not wait for the WAL to reach the disk.
       await manager.query('SET LOCAL synchronous_commit = off');
       const storedHashes = await this.lockScores(manager, projectIds, period.text);
-      const { inputs, scoredBefore } = await this.loadInputs(manager, projectIds, period.text);
+      const { sources, overrides, scoredBefore } = await this.loadInputs(manager, projectIds, period.text);
       const changed: ScoredProject[] = [];
-      for (const projectInputs of inputs) {
-        const hash = inputsHash(projectInputs, period, asOf);
-        if (storedHashes.get(projectInputs.project.id) !== hash) {
-          changed.push({ inputs: projectInputs, result: evaluateProject(projectInputs, period, asOf), hash });
-        }
+      for (const source of sources) {
+        const inputs = readProjectInputs(source, overrides);
+        const hash = inputsHash(source, inputs, period, asOf);
+        if (storedHashes.get(source.id) !== hash) changed.push({ inputs, result: evaluateProject(inputs, period, asOf), hash });
       }
       const scored = await this.storeScores(manager, changed, storedHashes, period.text);
       await this.store(manager, scored, period.text, scoredBefore);
@@ -171,72 +143,38 @@ export class Evaluator {
     return [...locked, ...first.filter(({ result }) => insertedIds.has(result.projectId))];
   }
 
-  /** The projects' inputs, and which of their indicators were scored for the period before (with any override). */
+  /** The projects' sources, the reviewers' overrides, and which of their indicators were scored for the period before. */
   private async loadInputs(
     manager: EntityManager,
     projectIds: readonly string[],
     period: string,
-  ): Promise<{ inputs: ProjectInputs[]; scoredBefore: Set<string> }> {
-    // One connection per transaction: the reads run one after another.
-    const projects: ProjectRow[] = await manager.query(
-      `SELECT id, name, amount::text AS amount, goal, "goalReference" FROM projects WHERE id = ANY($1::uuid[]) ORDER BY id`,
-      [projectIds],
-    );
-    const indicatorColumns: IndicatorColumns[] = await manager.query(
-      forEachProject(
-        `SELECT i.id, i."projectId", i.level1, i.level2, i.name, i.key, i.weight::text AS weight, ${targetColumns('annual')}, ${targetColumns('period')}
-         FROM indicators i WHERE i."projectId" = p.id ORDER BY i.position`,
-      ),
-      [projectIds],
-    );
-    const indicators: IndicatorRow[] = indicatorColumns.map((row) => ({
-      id: row.id,
-      projectId: row.projectId,
-      level1: row.level1,
-      level2: row.level2,
-      name: row.name,
-      key: row.key,
-      weight: row.weight,
-      annual: annualTarget(row),
-      period: periodTarget(row),
-    }));
-    const actuals: ActualRow[] = await manager.query(
-      forEachProject(
-        `SELECT "indicatorId", value::text AS value, text, grade, "deviationCategory", "deviationText", possibility, suggestion,
-                NULL AS "overrideScore", NULL AS "overrideReason"
-         FROM actuals WHERE "projectId" = p.id AND period = $2`,
-      ),
+  ): Promise<{ sources: ProjectSource[]; overrides: Map<string, Override>; scoredBefore: Set<string> }> {
+    // The actual is joined per indicator in a LATERAL subquery, so by an index probe whatever the statistics say.
+    const sources: ProjectSource[] = await manager.query(
+      `SELECT p.id, p.name, p.amount::text AS amount, p.goal, p."goalReference",
+              (SELECT s.executed::text FROM spending s WHERE s."projectId" = p.id AND s.period = $2) AS spent,
+              (SELECT json_agg(json_build_array(${INDICATOR_VALUES}) ORDER BY i.position)::text
+               FROM indicators i LEFT JOIN LATERAL (
+                 SELECT id, value, text, grade, "deviationCategory", "deviationText", possibility, suggestion FROM actuals
+                 WHERE "indicatorId" = i.id AND period = $2 OFFSET 0
+               ) a ON true
+               WHERE i."projectId" = p.id) AS indicators
+       FROM projects p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`,
       [projectIds, period],
     );
-    const actualOf = new Map(actuals.map((row) => [row.indicatorId, row]));
     // Overrides are read apart from the actuals: joined to them, the read was planned as a hash join over every
     // evaluation stored so far.
-    const evaluations: Pick<ActualRow, 'indicatorId' | 'overrideScore' | 'overrideReason'>[] = await manager.query(
+    const evaluations: { indicatorId: string; overrideScore: string | null; overrideReason: string | null }[] = await manager.query(
       forEachProject(
         `SELECT "indicatorId", "overrideScore"::text AS "overrideScore", "overrideReason" FROM evaluations WHERE "projectId" = p.id AND period = $2`,
       ),
       [projectIds, period],
     );
+    const overrides = new Map<string, Override>();
     for (const { indicatorId, overrideScore, overrideReason } of evaluations) {
-      const actual = actualOf.get(indicatorId);
-      if (actual && overrideScore !== null) Object.assign(actual, { overrideScore, overrideReason });
+      if (overrideScore !== null) overrides.set(indicatorId, { score: overrideScore, reason: overrideReason });
     }
-    const spending: { projectId: string; executed: string }[] = await manager.query(
-      forEachProject(`SELECT "projectId", executed::text AS executed FROM spending WHERE "projectId" = p.id AND period = $2`),
-      [projectIds, period],
-    );
-    const indicatorsOf = groupBy(indicators, (row) => row.projectId);
-    const spentOf = new Map(spending.map((row) => [row.projectId, row.executed]));
-    const inputs = projects.map((project) => {
-      const own = indicatorsOf.get(project.id) ?? [];
-      const ownActuals = new Map<string, ActualRow>();
-      for (const { id } of own) {
-        const actual = actualOf.get(id);
-        if (actual) ownActuals.set(id, actual);
-      }
-      return { project, indicators: own, actuals: ownActuals, spent: spentOf.get(project.id) ?? null };
-    });
-    return { inputs, scoredBefore: new Set(evaluations.map((row) => row.indicatorId)) };
+    return { sources, overrides, scoredBefore: new Set(evaluations.map((row) => row.indicatorId)) };
   }
 
   /** The scored projects' evaluations, flags and scorecard rows. */
@@ -361,14 +299,4 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_, inner) =>
     inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
   );
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }

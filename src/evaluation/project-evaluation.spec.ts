@@ -1,5 +1,17 @@
-import { parsePeriod } from '@app/domain';
-import { ActualRow, IndicatorRow, ProjectInputs, TargetRow, evaluateProject, inputsHash, toEntry, toTarget } from './project-evaluation';
+import { type Period, parsePeriod } from '@app/domain';
+import {
+  ActualRow,
+  IndicatorRow,
+  Override,
+  ProjectInputs,
+  ProjectSource,
+  TargetRow,
+  evaluateProject,
+  inputsHash,
+  readProjectInputs,
+  toEntry,
+  toTarget,
+} from './project-evaluation';
 
 const NO_TARGET: TargetRow = { raw: null, kind: null, comparator: null, value: null, upper: null, unit: null, per: null };
 const target = (raw: string, value: string | null, kind: TargetRow['kind'] = 'quantitative'): TargetRow => ({
@@ -13,7 +25,6 @@ const target = (raw: string, value: string | null, kind: TargetRow['kind'] = 'qu
 
 const indicator = (id: string, level1: string, level2: string, annual: TargetRow): IndicatorRow => ({
   id,
-  projectId: 'p1',
   level1,
   level2,
   name: `${level2} ${id}`,
@@ -50,6 +61,26 @@ function inputs(actuals: ActualRow[], annual2 = target('≥10个', '10')): Proje
   };
 }
 
+/** The source Postgres would return for these inputs (INDICATOR_VALUES per indicator). */
+function sourceOf({ project, indicators, actuals, spent }: ProjectInputs): ProjectSource {
+  const targetValues = (t: TargetRow) => [t.raw, t.kind, t.comparator, t.value, t.upper, t.unit, t.per];
+  const values = indicators.map((row) => {
+    const actual = actuals.get(row.id);
+    return [
+      ...[row.id, row.level1, row.level2, row.name, row.key, row.weight, ...targetValues(row.annual), ...targetValues(row.period)],
+      ...[actual !== undefined, actual?.value, actual?.text, actual?.grade, actual?.deviationCategory, actual?.deviationText],
+      ...[actual?.possibility, actual?.suggestion],
+    ].map((value) => value ?? null);
+  });
+  return { ...project, spent, indicators: values.length > 0 ? JSON.stringify(values) : null };
+}
+
+const NO_OVERRIDES = new Map<string, Override>();
+const hashOf = (projectInputs: ProjectInputs, period: Period, asOf: string, overrides = NO_OVERRIDES) => {
+  const source = sourceOf(projectInputs);
+  return inputsHash(source, readProjectInputs(source, overrides), period, asOf);
+};
+
 const YEAR = parsePeriod('2025');
 const BEFORE_DEADLINE = '2025-12-01';
 
@@ -75,6 +106,28 @@ describe(toTarget.name, () => {
   });
 });
 
+describe(readProjectInputs.name, () => {
+  it('reads every column of the indicators and their actuals into its field, and overrides onto the actuals they score', () => {
+    const read = inputs([
+      actual('i1', '80', { text: '基本完成', deviationCategory: '经费保障', deviationText: '资金下达较晚', possibility: 'possible', suggestion: '加快进度' }),
+      actual('i3', null, { grade: 'partial' }),
+    ]);
+    read.indicators[0] = { ...read.indicators[0], key: true, weight: '20.00', period: { ...target('≥50个', '50'), upper: '60', per: 'month' } };
+    const overrides = new Map([
+      ['i1', { score: '7.50', reason: '目标值设定偏低' }],
+      ['i2', { score: '5.00', reason: '无实际值，不应生效' }],
+    ]);
+    const expected = { ...read, actuals: new Map(read.actuals) };
+    expected.actuals.set('i1', { ...read.actuals.get('i1')!, overrideScore: '7.50', overrideReason: '目标值设定偏低' });
+    expect(readProjectInputs(sourceOf(read), overrides)).toEqual(expected);
+  });
+
+  it('reads a project without indicators', () => {
+    const empty = { ...inputs([]), indicators: [] };
+    expect(readProjectInputs(sourceOf(empty), NO_OVERRIDES)).toEqual(empty);
+  });
+});
+
 describe(inputsHash.name, () => {
   const base = inputs([actual('i1', '100')]);
 
@@ -82,20 +135,25 @@ describe(inputsHash.name, () => {
     ['an actual changes', inputs([actual('i1', '99')]), YEAR, BEFORE_DEADLINE],
     ['an actual is added', inputs([actual('i1', '100'), actual('i2', '10')]), YEAR, BEFORE_DEADLINE],
     ['a target changes', inputs([actual('i1', '100')], target('≥12个', '12')), YEAR, BEFORE_DEADLINE],
+    ['the 执行数 changes', { ...base, spent: '90000.00' }, YEAR, BEFORE_DEADLINE],
     ['the entry deadline passes', base, YEAR, '2026-03-01'],
     ['the period differs', base, parsePeriod('2025-06'), BEFORE_DEADLINE],
   ])('changes when %s', (_, changed, period, asOf) => {
-    expect(inputsHash(changed, period, asOf)).not.toBe(inputsHash(base, YEAR, BEFORE_DEADLINE));
+    expect(hashOf(changed, period, asOf)).not.toBe(hashOf(base, YEAR, BEFORE_DEADLINE));
+  });
+
+  it("changes when a reviewer overrides an actual's score", () => {
+    expect(hashOf(base, YEAR, BEFORE_DEADLINE, new Map([['i1', { score: '7.50', reason: '目标值设定偏低' }]]))).not.toBe(hashOf(base, YEAR, BEFORE_DEADLINE));
   });
 
   it('tells apart the same characters split differently across two columns', () => {
-    const split = inputs([actual('i1', '80', { deviationCategory: '经费', deviationText: '保障' })]);
-    const moved = inputs([actual('i1', '80', { deviationCategory: '经费保', deviationText: '障' })]);
-    expect(inputsHash(split, YEAR, BEFORE_DEADLINE)).not.toBe(inputsHash(moved, YEAR, BEFORE_DEADLINE));
+    const split = { ...base, project: { ...base.project, goal: '完成建设', goalReference: '任务' } };
+    const moved = { ...base, project: { ...base.project, goal: '完成建设任', goalReference: '务' } };
+    expect(hashOf(split, YEAR, BEFORE_DEADLINE)).not.toBe(hashOf(moved, YEAR, BEFORE_DEADLINE));
   });
 
   it('stays the same for the same inputs on another day before the deadline', () => {
-    expect(inputsHash(base, YEAR, '2025-11-01')).toBe(inputsHash(inputs([actual('i1', '100')]), YEAR, BEFORE_DEADLINE));
+    expect(hashOf(base, YEAR, '2025-11-01')).toBe(hashOf(inputs([actual('i1', '100')]), YEAR, BEFORE_DEADLINE));
   });
 });
 
