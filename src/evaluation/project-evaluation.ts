@@ -145,7 +145,7 @@ export interface ProjectInputs {
 export function readProjectInputs(source: ProjectSource, overrides: ReadonlyMap<string, Override>): ProjectInputs {
   const indicators: IndicatorRow[] = [];
   const actuals = new Map<string, ActualRow>();
-  // By index: destructuring the rest of each array copied it, and made reading the rows cost as much again as parsing them.
+  // By index: destructuring with rest elements copied each array, and cost as much again as parsing the text.
   for (const values of source.indicators === null ? [] : (JSON.parse(source.indicators) as IndicatorValues[])) {
     const id = values[0];
     indicators.push({
