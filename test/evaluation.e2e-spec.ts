@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { EvaluationTrigger, markInputsChanged } from '../src/evaluation/evaluation-trigger';
 import { Evaluator } from '../src/evaluation/evaluator.service';
+import { readProjectInputs } from '../src/evaluation/project-evaluation';
 import { bearer, issueToken } from './support/auth';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
@@ -165,6 +166,63 @@ describe('evaluation', () => {
         expect(scored).toMatchObject({ status: 'not_scorable', score: null });
         expect(body.flags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'R04', subjectId: indicator.id })]));
       }
+    }
+  });
+
+  it('reads every column the evaluator scores by into its field: targets, actual, 执行数 and override', async () => {
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const period = '2025-05';
+      // TypeORM returns an UPDATE's rows with its count.
+      const [[indicator]] = await runner.query(
+        `UPDATE indicators SET level1 = '产出指标', level2 = '时效指标', name = '按期完成率', key = true, weight = 12.5,
+           "annualRaw" = '≥100个', "annualKind" = 'quantitative', "annualComparator" = 'gte', "annualValue" = 100, "annualUpper" = 120,
+           "annualUnit" = '个', "annualPer" = 'year', "periodRaw" = '≤5元', "periodKind" = 'quantitative', "periodComparator" = 'lte',
+           "periodValue" = 5, "periodUpper" = 6, "periodUnit" = '元', "periodPer" = 'month'
+         WHERE id = (SELECT i.id FROM indicators i JOIN projects p ON p.id = i."projectId" WHERE p."importId" = $1 ORDER BY i.id LIMIT 1)
+         RETURNING id, "projectId"`,
+        [importId],
+      );
+      await runner.query(
+        `INSERT INTO actuals ("indicatorId", "projectId", period, version, value, text, grade, "deviationCategory", "deviationText", possibility, suggestion)
+         VALUES ($1, $2, $3, 1, 88.5, '基本完成', 'partial', '经费保障', '资金下达较晚', 'possible', '加快进度')`,
+        [indicator.id, indicator.projectId, period],
+      );
+      await runner.query(`INSERT INTO spending ("projectId", period, version, executed) VALUES ($1, $2, 1, 4321.5)`, [indicator.projectId, period]);
+      await runner.query(
+        `INSERT INTO evaluations ("indicatorId", "projectId", period, status, "overrideScore", "overrideReason") VALUES ($1, $2, $3, 'met', 7.5, '目标值设定偏低')`,
+        [indicator.id, indicator.projectId, period],
+      );
+
+      const { sources, overrides } = await worker.get(Evaluator).loadInputs(runner.manager, [indicator.projectId], period);
+      const inputs = readProjectInputs(sources[0], overrides);
+      expect(inputs.spent).toBe('4321.50');
+      expect(inputs.indicators.find((row) => row.id === indicator.id)).toEqual({
+        id: indicator.id,
+        level1: '产出指标',
+        level2: '时效指标',
+        name: '按期完成率',
+        key: true,
+        weight: '12.50',
+        annual: { raw: '≥100个', kind: 'quantitative', comparator: 'gte', value: '100', upper: '120', unit: '个', per: 'year' },
+        period: { raw: '≤5元', kind: 'quantitative', comparator: 'lte', value: '5', upper: '6', unit: '元', per: 'month' },
+      });
+      expect(inputs.actuals.get(indicator.id)).toEqual({
+        indicatorId: indicator.id,
+        value: '88.5',
+        text: '基本完成',
+        grade: 'partial',
+        deviationCategory: '经费保障',
+        deviationText: '资金下达较晚',
+        possibility: 'possible',
+        suggestion: '加快进度',
+        overrideScore: '7.50',
+        overrideReason: '目标值设定偏低',
+      });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
     }
   });
 

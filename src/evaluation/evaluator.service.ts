@@ -144,7 +144,7 @@ export class Evaluator {
   }
 
   /** The projects' sources, the reviewers' overrides, and which of their indicators were scored for the period before. */
-  private async loadInputs(
+  async loadInputs(
     manager: EntityManager,
     projectIds: readonly string[],
     period: string,
