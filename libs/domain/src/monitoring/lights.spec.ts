@@ -22,6 +22,16 @@ describe('indicator lights by month m (domain.md §6.3)', () => {
     expect(light(quantitative('gte', 120, '人'), { value })).toMatchObject({ light: expected, progress });
   });
 
+  it.each([
+    ['March, at 60 % of pro-rata', '2025-03', 18, 'yellow', 60],
+    ['the first quarter, just below 60 %', '2025-Q1', 17.9, 'red', 59.67],
+    ['the third quarter, at 80 %', '2025-Q3', 72, 'green', 80],
+    ['the half year, at 120 %', '2025-H1', 72, 'blue', 120],
+  ])('positive target 120 by another period: %s', (_scenario, period, value, expected, progress) => {
+    const result = monitorIndicator({ indicator: indicator('数量指标', '受益人数', quantitative('gte', 120, '人')), actual: { value }, period: parsePeriod(period) });
+    expect(result).toMatchObject({ light: expected, progress });
+  });
+
   it('pro-rates a per-month target over the year', () => {
     expect(light(quantitative('gte', 1, '次', { per: 'month' }), { value: 6 })).toMatchObject({ light: 'green', progress: 100 });
   });
@@ -83,7 +93,9 @@ describe('indicator lights by month m (domain.md §6.3)', () => {
 describe('budget light', () => {
   it.each([
     ['below 60 % of the time-line', 290, 'red'],
+    ['just below 60 %', 359, 'red'],
     ['at 60 %', 360, 'yellow'],
+    ['just below 80 %', 479, 'yellow'],
     ['at 80 %', 480, 'green'],
     ['ahead of the time-line', 1000, 'green'],
   ])('budget 1200 by June, %s', (_scenario, spent, expected) => {
@@ -92,6 +104,14 @@ describe('budget light', () => {
 
   it('has no light for a zero budget', () => {
     expect(monitorBudget({ budget: 0, spent: 0, period: JUNE }).light).toBeNull();
+  });
+
+  it('has no light before the spending is entered', () => {
+    expect(monitorBudget({ budget: 1200, spent: null, period: JUNE })).toMatchObject({ light: null, progress: null });
+  });
+
+  it('measures the third quarter against nine months of the time-line', () => {
+    expect(monitorBudget({ budget: 1200, spent: 540, period: parsePeriod('2025-Q3') })).toMatchObject({ light: 'yellow', progress: 60 });
   });
 });
 

@@ -118,7 +118,19 @@ describe('import-time review rules R01–R18 (domain.md §7.2)', () => {
     ['R14', 'weights summing to 80 where 执行率 has 20', weighted(20, 10, 10, 10, 10, 10, 10), null, null, { weights: { execution: 20 } }],
     ['R15', 'four of seven qualitative', { ...CLEAN, indicators: CLEAN.indicators.map((row, index) => (index < 3 ? { ...row, annualTarget: qualitative('完成') } : row)) }, 'warning', null],
     ['R15', 'four of seven qualitative under a 60 % threshold', { ...CLEAN, indicators: CLEAN.indicators.map((row, index) => (index < 3 ? { ...row, annualTarget: qualitative('完成') } : row)) }, null, null, { qualitativeShareAbove: 60 }],
+    [
+      'R15',
+      'exactly half qualitative is not above the threshold',
+      {
+        ...CLEAN,
+        indicators: [...CLEAN.indicators, indicator('社会效益指标', '帮扶成效', qualitative('明显'), { explanation: '以考核结果衡量' })].map((row, index) =>
+          index < 2 ? { ...row, annualTarget: qualitative('完成') } : row,
+        ),
+      },
+      null,
+    ],
     ['R16', 'a rate above 100 %', withIndicator(1, target(quantitative('gte', 120, '%'))), 'error', 1],
+    ['R16', 'a bare rate above 100 % (eq)', withIndicator(1, target(quantitative('eq', 105, '%'))), 'error', 1],
     ['R16', 'a negative rate', withIndicator(1, target(quantitative('gte', -5, '%'))), 'error', 1],
     ['R16', 'a range reaching above 100 %', withIndicator(1, { annualTarget: range(80, 110, '%'), explanation: '抽检' }), 'error', 1],
     ['R16', 'a growth rate above 100 %', withIndicator(1, { name: '产值增长率', annualTarget: quantitative('gte', 120, '%') }), null],

@@ -24,10 +24,13 @@ describe('scoring a quantitative indicator (domain.md §4.3, §4.7)', () => {
     ['gt at equality counts as met like the vendor', 'gt', 95, 95, {}, 'met', 10],
     ['gt at equality under strict comparison is not met', 'gt', 95, 95, { strictAtEquality: true }, 'partially_met', 10],
     ['gt above the target under strict comparison is met', 'gt', 95, 96, { strictAtEquality: true }, 'met', 10],
+    ['gt short of target scores B/A × w like gte', 'gt', 95, 90, {}, 'partially_met', 9.47],
     ['bare number (eq) is scored as positive', 'eq', 78, 70, {}, 'partially_met', 8.97],
     ['eq above its value is met', 'eq', 78, 80, {}, 'met', 10],
     ['eq with zero target and zero actual', 'eq', 0, 0, {}, 'met', 10],
     ['eq with zero target and a positive actual', 'eq', 0, 1, {}, 'not_met', 0],
+    ['eq with zero target and a negative actual', 'eq', 0, -1, {}, 'met', 10],
+    ['gte with a zero target met by a zero actual', 'gte', 0, 0, {}, 'met', 10],
     ['lte within the limit', 'lte', 30, 25, {}, 'met', 10],
     ['lte over the limit, ratio formula A/B', 'lte', 30, 40, {}, 'partially_met', 7.5],
     ['lte over the limit, linear formula 2 − B/A', 'lte', 30, 40, { reverseFormula: 'linear' }, 'partially_met', 6.67],
@@ -36,6 +39,9 @@ describe('scoring a quantitative indicator (domain.md §4.3, §4.7)', () => {
     ['lte ratio formula never reaches 0', 'lte', 30, 75, {}, 'partially_met', 4],
     ['lt at equality counts as met like the vendor', 'lt', 2, 2, {}, 'met', 10],
     ['lt at equality under strict comparison is not met', 'lt', 2, 2, { strictAtEquality: true }, 'partially_met', 10],
+    ['lt over the limit, ratio formula A/B', 'lt', 2, 4, {}, 'partially_met', 5],
+    ['lt linear at exactly twice the limit scores 0', 'lt', 2, 4, { reverseFormula: 'linear' }, 'not_met', 0],
+    ['lte with a zero limit kept scores full', 'lte', 0, 0, {}, 'met', 10],
     ['lte with a zero limit exceeded scores 0', 'lte', 0, 1, {}, 'not_met', 0],
   ] as const)('%s', (_scenario, comparator, A, B, overrides, status, score) => {
     const result = scoreQuantitative(comparator, A, B, overrides);
@@ -72,6 +78,22 @@ describe('scoring a quantitative indicator (domain.md §4.3, §4.7)', () => {
     ['short per month by June', 3, '2025-06', 'partially_met', 5],
   ])('per-period target (每月不少于1次) %s', (_scenario, B, period, status, score) => {
     const target = quantitative('gte', 1, '次', { per: 'month' });
+    const result = scoreIndicator({
+      indicator: indicator('数量指标', '督导次数', target),
+      actual: { value: B },
+      weight: WEIGHT,
+      period: period ? parsePeriod(period) : undefined,
+    });
+    expect(result).toMatchObject({ status, score });
+  });
+
+  it.each([
+    ['met per quarter over the year', 8, undefined, 'met', 10],
+    ['short per quarter over the year', 6, undefined, 'partially_met', 7.5],
+    ['met per quarter by the half year', 4, '2025-H1', 'met', 10],
+    ['short per quarter by the third quarter', 3, '2025-Q3', 'partially_met', 5],
+  ])('per-period target (每季度不少于2次) %s', (_scenario, B, period, status, score) => {
+    const target = quantitative('gte', 2, '次', { per: 'quarter' });
     const result = scoreIndicator({
       indicator: indicator('数量指标', '督导次数', target),
       actual: { value: B },
