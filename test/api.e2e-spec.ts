@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MAX_UPLOAD_BYTES } from '../src/app.setup';
 import { DataSource } from 'typeorm';
+import { TokenRevocationListener } from '../src/auth/token-revocation.listener';
 import { hashToken, TokensService } from '../src/auth/tokens.service';
 import { bearer, issueToken } from './support/auth';
 import { createTestApp, multipartFile } from './support/test-app';
@@ -69,13 +70,16 @@ describe('HTTP API', () => {
   });
 
   it('keeps revoking at once after the notification connection is cut', async () => {
-    const db = app.get(DataSource);
-    const listeners = async () =>
-      (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jixiao-token-revocations'`)) as { pid: number }[];
-    const [before] = await listeners();
-    await db.query('SELECT pg_terminate_backend($1)', [before.pid]);
+    // This app's own listening backend (pg's Client keeps its processID untyped): every suite's app in the shared database has one.
+    const listener = app.get(TokenRevocationListener);
+    const listeningPid = (): number | null => (listener['client'] as { processID: number } | null)?.processID ?? null;
+    const before = listeningPid();
+    expect(before).toEqual(expect.any(Number));
+    await app.get(DataSource).query('SELECT pg_terminate_backend($1)', [before]);
     const deadline = Date.now() + 5_000;
-    while (!(await listeners()).some(({ pid }) => pid !== before.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ([null, before].includes(listeningPid()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(listeningPid()).not.toBe(before);
+    expect(listeningPid()).toEqual(expect.any(Number));
 
     const tokens = app.get(TokensService);
     const { token, row } = await tokens.create({ role: 'admin' });

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MAX_EVIDENCE_BYTES } from '../src/actuals/actuals.controller';
-import { bearer, issueToken } from './support/auth';
+import { TokensService } from '../src/auth/tokens.service';
+import type { Role } from '../src/database/entities';
+import { bearer } from './support/auth';
 import { NO_SUCH_ID, type SeededUnit, seedUnit } from './support/entries';
 import { createTestApp, multipartFile } from './support/test-app';
 
@@ -20,18 +22,35 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
 
   const send = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Headers, payload?: unknown) =>
     app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const countRows = async (table: string) => Number((await db.query(`SELECT count(*) FROM ${table}`))[0].count);
+  // Other suites write to the same database at the same time: the counts cover this suite's tokens and projects.
+  const actors: string[] = [];
+  const projectIds: string[] = [];
+  const issue = async (scope: { role: Role; unitIds?: string[]; departmentIds?: string[] }): Promise<Headers> => {
+    const { token, row } = await app.get(TokensService).create(scope);
+    actors.push(`token:${row.id}`);
+    return bearer(token);
+  };
+  const seed = async (targets: string[]): Promise<SeededUnit> => {
+    const unit = await seedUnit(db, { targets });
+    projectIds.push(unit.projectId);
+    return unit;
+  };
+  const count = async (sql: string, params: unknown[]) => Number((await db.query(sql, params))[0].count);
+  const auditRows = () => count(`SELECT count(*) FROM audit_log WHERE actor = ANY($1)`, [actors]);
+  const actualRows = () => count(`SELECT count(*) FROM actuals WHERE "projectId" = ANY($1)`, [projectIds]);
+  const revisionRows = () =>
+    count(`SELECT count(*) FROM actual_revisions r JOIN actuals a ON a.id = r."actualId" WHERE a."projectId" = ANY($1)`, [projectIds]);
 
   beforeAll(async () => {
     app = await createTestApp();
     db = app.get(DataSource);
-    own = await seedUnit(db, { targets: ['≥100人次', '有所提升', '待单位补充'] });
-    other = await seedUnit(db, { targets: ['≥10个'] });
-    tokens.admin = bearer(await issueToken(app, { role: 'admin' }));
-    tokens.unit = bearer(await issueToken(app, { role: 'unit', unitIds: [own.unitId] }));
-    tokens.otherUnit = bearer(await issueToken(app, { role: 'unit', unitIds: [other.unitId] }));
-    tokens.reviewer = bearer(await issueToken(app, { role: 'reviewer', departmentIds: [own.departmentId] }));
-    tokens.otherReviewer = bearer(await issueToken(app, { role: 'reviewer', departmentIds: [other.departmentId] }));
+    own = await seed(['≥100人次', '有所提升', '待单位补充']);
+    other = await seed(['≥10个']);
+    tokens.admin = await issue({ role: 'admin' });
+    tokens.unit = await issue({ role: 'unit', unitIds: [own.unitId] });
+    tokens.otherUnit = await issue({ role: 'unit', unitIds: [other.unitId] });
+    tokens.reviewer = await issue({ role: 'reviewer', departmentIds: [own.departmentId] });
+    tokens.otherReviewer = await issue({ role: 'reviewer', departmentIds: [other.departmentId] });
   });
 
   afterAll(async () => {
@@ -61,7 +80,7 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     const cases = Object.keys(allowed).flatMap((who) => endpoints.map(([name, method, url, payload]) => [who, name, method, url, payload] as const));
 
     it.each(cases)('%s → %s', async (who, name, method, url, payload) => {
-      const writesBefore = await countRows('audit_log');
+      const writesBefore = await auditRows();
       const response = await send(method, url(), tokens[who], typeof payload === 'function' ? payload() : payload);
       if (allowed[who].includes(name)) {
         expect(response.statusCode).not.toBe(403);
@@ -69,7 +88,7 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       } else {
         expect(response.statusCode).toBe(403);
         expect(response.json().error.code).toBe('FORBIDDEN');
-        expect(await countRows('audit_log')).toBe(writesBefore);
+        expect(await auditRows()).toBe(writesBefore);
       }
     });
 
@@ -112,11 +131,11 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
         { indicatorId: own.indicatorIds[0], value: 50, version: 0 },
         { indicatorId: own.indicatorIds[1], grade: '达成' },
       ];
-      const before = await countRows('actual_revisions');
+      const before = await revisionRows();
       const response = await send('PUT', `/units/${own.unitId}/actuals/2025-Q3`, tokens.unit, rows);
       expect(response.statusCode).toBe(422);
       expect(response.json().error.details.rows).toEqual([expect.objectContaining({ index: 0, fields: { version: [expect.stringMatching(/版本/)] } })]);
-      expect(await countRows('actual_revisions')).toBe(before);
+      expect(await revisionRows()).toBe(before);
     });
   });
 
@@ -130,16 +149,16 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       ['a spend in fractions of 分', () => `/projects/${own.projectId}/spending/2025`, { executed: '10.005' }, 422, 'SPENDING_INVALID', 'executed'],
       ['an unknown field', () => `/indicators/${own.indicatorIds[0]}/actuals/2025`, { value: 1, colour: 'red' }, 422, 'VALIDATION_FAILED', 'colour'],
     ])('answers %s with a clear %i', async (_case, url, payload, status, code, field) => {
-      const before = await countRows('audit_log');
+      const before = await auditRows();
       const response = await send('PUT', url(), tokens.unit, payload);
       expect(response.statusCode).toBe(status);
       expect(response.json().error).toMatchObject({ code, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
       if (field) expect(response.json().error.details.fields[field]).toEqual([expect.any(String)]);
-      expect(await countRows('audit_log')).toBe(before);
+      expect(await auditRows()).toBe(before);
     });
 
     it('reports every bad row of a bulk by its index and stores none', async () => {
-      const before = await countRows('actuals');
+      const before = await actualRows();
       const response = await send('PUT', `/units/${own.unitId}/actuals/2025-07`, tokens.unit, [
         { indicatorId: own.indicatorIds[0], value: 'n/a' },
         { indicatorId: own.indicatorIds[1], grade: '达成' },
@@ -147,7 +166,7 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       ]);
       expect(response.statusCode).toBe(422);
       expect(response.json().error.details.rows.map((r: { index: number }) => r.index)).toEqual([0, 2]);
-      expect(await countRows('actuals')).toBe(before);
+      expect(await actualRows()).toBe(before);
     });
   });
 
@@ -207,13 +226,16 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     await send('PUT', `/indicators/${quantity}/actuals/${period}`, tokens.unit, { value: 110 });
     const history = (await send('GET', `/indicators/${quantity}/actuals/${period}/history`, tokens.reviewer)).json();
     expect(history.map((r: { value: string; afterApproval: boolean }) => [r.value, r.afterApproval])).toEqual([['120', false], ['110', true]]);
-    const actions = await db.query(`SELECT action FROM audit_log WHERE "subjectType" = 'submission' ORDER BY at`);
+    const actions = await db.query(
+      `SELECT action FROM audit_log WHERE "subjectType" = 'submission' AND "subjectId" IN (SELECT id FROM submissions WHERE "unitId" = $1) ORDER BY at`,
+      [own.unitId],
+    );
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['submission.submit', 'submission.return', 'submission.submit', 'submission.approve', 'submission.reopen']);
   });
 
   it.each(['single', 'bulk'] as const)('holds a %s put while a submit of its period is in flight, then refuses it with 423 and changes nothing', async (kind) => {
-    const racing = await seedUnit(db, { targets: ['≥10个'] });
-    const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [racing.unitId] }));
+    const racing = await seed(['≥10个']);
+    const clerk = await issue({ role: 'unit', unitIds: [racing.unitId] });
     const url = `/indicators/${racing.indicatorIds[0]}/actuals/2025`;
     expect((await send('PUT', url, clerk, { value: 12 })).statusCode).toBe(200);
     await db.query(`INSERT INTO submissions ("unitId", period) VALUES ($1, '2025')`, [racing.unitId]);
@@ -262,8 +284,8 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
      * `computedAt` and commits, as the evaluator does after reading inputs that cannot include the write.
      */
     const writeDuringEvaluation = async (write: (unit: SeededUnit, clerk: Headers) => Promise<{ statusCode: number }>) => {
-      const unit = await seedUnit(db, { targets: ['≥10个'] });
-      const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [unit.unitId] }));
+      const unit = await seed(['≥10个']);
+      const clerk = await issue({ role: 'unit', unitIds: [unit.unitId] });
       await db.query(
         `INSERT INTO project_scores ("projectId", period, "inputsChangedAt", "computedAt") VALUES ($1, '2025', now() - interval '1 hour', now() - interval '1 minute')`,
         [unit.projectId],
@@ -273,9 +295,10 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       await evaluator.startTransaction();
       try {
         await evaluator.query(`SELECT 1 FROM project_scores WHERE "projectId" = $1 AND period = '2025' FOR UPDATE`, [unit.projectId]);
+        const [{ evaluatorPid }] = await evaluator.query('SELECT pg_backend_pid() AS "evaluatorPid"');
         const written = write(unit, clerk);
         for (let waited = 0; ; waited += 20) {
-          const [{ blocked }] = await db.query(`SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+          const [{ blocked }] = await db.query(`SELECT count(*)::int AS blocked FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [evaluatorPid]);
           if (blocked > 0) break;
           if (waited > 5_000) throw new Error('the write never waited for the score row');
           await new Promise((resolve) => setTimeout(resolve, 20));
@@ -314,7 +337,7 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     it('keeps an uploaded file under its sha256 and lists it in the actual’s evidence, as a new version with an audit row', async () => {
       expect((await upload(tokens.unit)).json().error.code).toBe('NOT_FOUND');
       await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 30, evidence: [{ name: '现场照片', url: 'https://example.org/1' }] });
-      const auditsBefore = await countRows('audit_log');
+      const auditsBefore = await auditRows();
       const content = Buffer.from(`验收报告 ${Date.now()}`);
       const response = await upload(tokens.unit, content);
       expect(response.statusCode).toBe(200);
@@ -326,7 +349,7 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       });
       expect(response.headers.etag).toBe('"2"');
       expect(await readFile(join(process.env.EVIDENCE_DIR!, sha256))).toEqual(content);
-      expect(await countRows('audit_log')).toBe(auditsBefore + 1);
+      expect(await auditRows()).toBe(auditsBefore + 1);
       // The evidence as read can be put back as it is.
       const again = await send('PUT', `/indicators/${own.indicatorIds[0]}/actuals/2025-Q2`, tokens.unit, { value: 31, evidence: response.json().evidence });
       expect(again.statusCode).toBe(200);
@@ -354,19 +377,19 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     });
 
     it('refuses other units, reviewers, a locked period and files over the limit, storing nothing', async () => {
-      const auditsBefore = await countRows('audit_log');
+      const auditsBefore = await auditRows();
       expect((await upload(tokens.otherUnit)).statusCode).toBe(403);
       expect((await upload(tokens.reviewer)).statusCode).toBe(403);
       const tooLarge = await upload(tokens.unit, Buffer.alloc(MAX_EVIDENCE_BYTES + 1, 0x41));
       expect(tooLarge.statusCode).toBe(413);
       expect(tooLarge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-      const locked = await seedUnit(db, { targets: ['≥10个'] });
-      const clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [locked.unitId] }));
+      const locked = await seed(['≥10个']);
+      const clerk = await issue({ role: 'unit', unitIds: [locked.unitId] });
       await send('PUT', `/indicators/${locked.indicatorIds[0]}/actuals/2025`, clerk, { value: 10 });
       await db.query(`INSERT INTO submissions ("unitId", period, status) VALUES ($1, '2025', 'submitted')`, [locked.unitId]);
       const lockedUpload = await app.inject({ method: 'POST', url: `/indicators/${locked.indicatorIds[0]}/actuals/2025/evidence`, ...multipartFile('a.pdf', Buffer.from('a'), clerk) });
       expect(lockedUpload.statusCode).toBe(423);
-      expect(await countRows('audit_log')).toBe(auditsBefore + 1);
+      expect(await auditRows()).toBe(auditsBefore + 1);
     });
   });
 
@@ -383,8 +406,8 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
     const url = () => `/units/${sheetUnit.unitId}/entry-sheet?period=2025-H1`;
 
     beforeAll(async () => {
-      sheetUnit = await seedUnit(db, { targets: ['≥100人次', '有所提升', '≤5%'] });
-      clerk = bearer(await issueToken(app, { role: 'unit', unitIds: [sheetUnit.unitId] }));
+      sheetUnit = await seed(['≥100人次', '有所提升', '≤5%']);
+      clerk = await issue({ role: 'unit', unitIds: [sheetUnit.unitId] });
     });
 
     const download = async () => {
@@ -420,11 +443,11 @@ describe('unit entries: actuals, spending, definitions and submissions', () => {
       sheet.getRow(3).getCell(grade).value = '部分达成';
       sheet.getRow(3).getCell(reason).value = '进度滞后';
       sheet.getRow(4).getCell(value).value = '约三成';
-      const before = await countRows('actuals');
+      const before = await actualRows();
       const rejected = await upload(workbook);
       expect(rejected.statusCode).toBe(422);
       expect(rejected.json().error.details.rows).toEqual([expect.objectContaining({ sheetRow: 4, fields: { value: [expect.any(String)] } })]);
-      expect(await countRows('actuals')).toBe(before);
+      expect(await actualRows()).toBe(before);
 
       sheet.getRow(4).getCell(value).value = 3.5;
       const applied = await upload(workbook);

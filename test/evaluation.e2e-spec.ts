@@ -27,7 +27,8 @@ describe('evaluation', () => {
   let db: DataSource;
   let importId: string;
   let admin: { authorization: string };
-  const year = 2025;
+  /** A year no other suite scores: evaluate-year and the evaluate-changed job of a period are shared across the database. */
+  const year = 2035;
 
   const score = async (projectId: string, period?: string): Promise<ScoreBody> => {
     const response = await app.inject({ method: 'GET', url: `/projects/${projectId}/score${period ? `?period=${period}` : ''}`, headers: admin });
@@ -173,7 +174,7 @@ describe('evaluation', () => {
     const runner = db.createQueryRunner();
     await runner.startTransaction();
     try {
-      const period = '2025-05';
+      const period = `${year}-05`;
       // TypeORM returns an UPDATE's rows with its count.
       const [[indicator]] = await runner.query(
         `UPDATE indicators SET level1 = '产出指标', level2 = '时效指标', name = '按期完成率', key = true, weight = 12.5,
@@ -257,11 +258,13 @@ describe('evaluation', () => {
     await writer.startTransaction();
     try {
       await markInputsChanged(writer.manager, [projectId], period);
+      const [{ writerPid }] = await writer.query('SELECT pg_backend_pid() AS "writerPid"');
       // The evaluator finds no row to lock, scores the project, and waits at its insert for the writer's row.
       const evaluation = new Evaluator(db).evaluate([projectId], period);
       for (let waited = 0; ; waited += 20) {
         const [blocked] = await db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO project_scores%'`,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)) AND query LIKE 'INSERT INTO project_scores%'`,
+          [writerPid],
         );
         if (blocked.n > 0) break;
         if (waited > 5_000) throw new Error('the evaluator never waited for the writer');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { resolvePeriodRule } from '../src/reports/report-period';
+import { SCHEDULE_SYNC_LOCK, ReportSchedulesService } from '../src/reports/report-schedules.service';
 import { REPORTS_QUEUE } from '../src/reports/reports.queue';
 import { pdfPageTexts } from '../src/reports/testing/pdf-text';
 import { readWorkbook } from '../src/reports/testing/read-workbook';
@@ -279,6 +280,29 @@ describe('reports', () => {
     expect(await schedulerKeys()).toEqual(enabled);
     const jobSchedulers = await app.get<Queue>(getQueueToken(REPORTS_QUEUE)).getJobSchedulers();
     expect(jobSchedulers.every(({ tz }) => tz === TIME_ZONE)).toBe(true);
+  });
+
+  it('mirrors a schedule changed while a worker syncs at its start as changed: one sync at a time, each reading the rows', async () => {
+    const schedule = await scheduleOf('monitoring');
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_SYNC_LOCK]);
+    const settled: string[] = [];
+    const syncing = worker.get(ReportSchedulesService).syncAll().finally(() => settled.push('syncAll'));
+    const update = api('PUT', `/report-schedules/${schedule.id}`, { cron: '0 3 10 7 *' }).finally(() => settled.push('update'));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toEqual([]);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    await syncing;
+    expect((await update).json()).toMatchObject({ cron: '0 3 10 7 *' });
+    const scheduler = (await app.get<Queue>(getQueueToken(REPORTS_QUEUE)).getJobSchedulers()).find(({ key }) => key === `schedule-${schedule.id}`);
+    expect(scheduler).toMatchObject({ pattern: '0 3 10 7 *' });
+    await api('PUT', `/report-schedules/${schedule.id}`, { cron: '0 8 10 7 *' });
   });
 
   it('generates a report from its schedule without a request, then stops when the schedule is disabled', async () => {

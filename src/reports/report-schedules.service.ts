@@ -2,10 +2,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { Department, ReportSchedule, Unit } from '../database/entities';
 import { REPORTS_QUEUE, runScheduleTemplate, schedulerId } from './reports.queue';
+
+/** pg_advisory_xact_lock key (a bigint) held while rows are read and mirrored into schedulers. */
+export const SCHEDULE_SYNC_LOCK = '7316402251';
 
 export type ScheduleChanges = Partial<Pick<ReportSchedule, 'cron' | 'timezone' | 'periodRule' | 'formats' | 'enabled' | 'unitId' | 'departmentId'>>;
 
@@ -39,12 +42,26 @@ export class ReportSchedulesService {
       }
     }
     await this.schedules.update(id, changes);
-    const schedule = await this.get(id);
-    await this.sync(schedule);
-    return schedule;
+    return this.whileSyncing(async (manager) => {
+      const schedule = await manager.findOneByOrFail(ReportSchedule, { id });
+      await this.sync(schedule);
+      return schedule;
+    });
   }
 
-  async sync(schedule: ReportSchedule): Promise<void> {
+  /**
+   * API and worker processes mirror rows into schedulers; one at a time, each reading the rows inside the lock,
+   * so the last to write a scheduler has read the newest row (a worker starting during an update cannot write
+   * back the row as it was before).
+   */
+  private whileSyncing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.schedules.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_SYNC_LOCK]);
+      return work(manager);
+    });
+  }
+
+  private async sync(schedule: ReportSchedule): Promise<void> {
     if (!schedule.enabled) {
       await this.queue.removeJobScheduler(schedulerId(schedule.id));
       return;
@@ -57,13 +74,15 @@ export class ReportSchedulesService {
   }
 
   /** At worker start: one scheduler per enabled row, and none left over for rows deleted or disabled meanwhile. */
-  async syncAll(): Promise<void> {
-    const schedules = await this.list();
-    const wanted = new Set(schedules.filter((schedule) => schedule.enabled).map((schedule) => schedulerId(schedule.id)));
-    for (const schedule of schedules) await this.sync(schedule);
-    for (const existing of await this.queue.getJobSchedulers()) {
-      if (!wanted.has(existing.key)) await this.queue.removeJobScheduler(existing.key);
-    }
-    this.logger.log(`report schedules synced: ${wanted.size} enabled of ${schedules.length}`);
+  syncAll(): Promise<void> {
+    return this.whileSyncing(async (manager) => {
+      const schedules = await manager.find(ReportSchedule);
+      const wanted = new Set(schedules.filter((schedule) => schedule.enabled).map((schedule) => schedulerId(schedule.id)));
+      for (const schedule of schedules) await this.sync(schedule);
+      for (const existing of await this.queue.getJobSchedulers()) {
+        if (!wanted.has(existing.key)) await this.queue.removeJobScheduler(existing.key);
+      }
+      this.logger.log(`report schedules synced: ${wanted.size} enabled of ${schedules.length}`);
+    });
   }
 }
