@@ -71,29 +71,18 @@ describe('scoring a quantitative indicator (domain.md §4.3, §4.7)', () => {
     expect(scoreQuantitative('lte', 100, 10).overAchieved).toBe(false);
   });
 
+  const perMonth = quantitative('gte', 1, '次', { per: 'month' });
+  const perQuarter = quantitative('gte', 2, '次', { per: 'quarter' });
   it.each([
-    ['met per month over the year', 12, undefined, 'met', 10],
-    ['short per month over the year', 9, undefined, 'partially_met', 7.5],
-    ['met per month by June', 6, '2025-06', 'met', 10],
-    ['short per month by June', 3, '2025-06', 'partially_met', 5],
-  ])('per-period target (每月不少于1次) %s', (_scenario, B, period, status, score) => {
-    const target = quantitative('gte', 1, '次', { per: 'month' });
-    const result = scoreIndicator({
-      indicator: indicator('数量指标', '督导次数', target),
-      actual: { value: B },
-      weight: WEIGHT,
-      period: period ? parsePeriod(period) : undefined,
-    });
-    expect(result).toMatchObject({ status, score });
-  });
-
-  it.each([
-    ['met per quarter over the year', 8, undefined, 'met', 10],
-    ['short per quarter over the year', 6, undefined, 'partially_met', 7.5],
-    ['met per quarter by the half year', 4, '2025-H1', 'met', 10],
-    ['short per quarter by the third quarter', 3, '2025-Q3', 'partially_met', 5],
-  ])('per-period target (每季度不少于2次) %s', (_scenario, B, period, status, score) => {
-    const target = quantitative('gte', 2, '次', { per: 'quarter' });
+    ['每月不少于1次, met over the year', perMonth, 12, undefined, 'met', 10],
+    ['每月不少于1次, short over the year', perMonth, 9, undefined, 'partially_met', 7.5],
+    ['每月不少于1次, met by June', perMonth, 6, '2025-06', 'met', 10],
+    ['每月不少于1次, short by June', perMonth, 3, '2025-06', 'partially_met', 5],
+    ['每季度不少于2次, met over the year', perQuarter, 8, undefined, 'met', 10],
+    ['每季度不少于2次, short over the year', perQuarter, 6, undefined, 'partially_met', 7.5],
+    ['每季度不少于2次, met by the half year', perQuarter, 4, '2025-H1', 'met', 10],
+    ['每季度不少于2次, short by the third quarter', perQuarter, 3, '2025-Q3', 'partially_met', 5],
+  ])('per-period target %s', (_scenario, target, B, period, status, score) => {
     const result = scoreIndicator({
       indicator: indicator('数量指标', '督导次数', target),
       actual: { value: B },
