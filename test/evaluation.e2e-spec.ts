@@ -1,12 +1,16 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { EvaluationTrigger, markInputsChanged } from '../src/evaluation/evaluation-trigger';
+import { EVALUATION_QUEUE, EvaluationJobName } from '../src/evaluation/evaluation.queue';
 import { Evaluator } from '../src/evaluation/evaluator.service';
 import { readProjectInputs } from '../src/evaluation/project-evaluation';
+import type { Queue } from 'bullmq';
 import { bearer, issueToken } from './support/auth';
+import { seedUnit } from './support/entries';
 import { createTestApp, createTestWorker, multipartFile, waitForImport } from './support/test-app';
 
 const SAMPLES = join(__dirname, '..', 'samples');
@@ -130,6 +134,38 @@ describe('evaluation', () => {
     expect(body.flags.map((f) => f.code)).not.toContain('DEVIATION_REASON_MISSING');
     const after: { id: string }[] = await db.query(`SELECT id FROM flags WHERE "projectId" = $1 AND "resolvedAt" IS NULL ORDER BY id`, [projectId]);
     expect(after.map((f) => f.id)).toEqual(before.filter((f) => f.code !== 'DEVIATION_REASON_MISSING').map((f) => f.id));
+  });
+
+  it('opens ACTUAL_MISSING by itself once the entry deadline passes after a score, with no input changed', async () => {
+    const pastYear = new Date().getUTCFullYear() - 1;
+    const period = `${pastYear}-H1`;
+    const { projectId, indicatorIds } = await seedUnit(db, { year: pastYear, targets: ['≥10个', '有所提升'] });
+    // Scored on 1 July, before the entry deadline of 10 July: nothing was missing yet.
+    await new Evaluator(db).evaluate([projectId], period, `${pastYear}-07-01`);
+    await db.query(`UPDATE project_scores SET "computedAt" = $3, "inputsChangedAt" = $3 WHERE "projectId" = $1 AND period = $2`, [
+      projectId,
+      period,
+      `${pastYear}-07-01T08:00:00Z`,
+    ]);
+    const before = await score(projectId, period);
+    expect(before.stale).toBe(false);
+    expect(before.flags.map((f) => f.code)).not.toContain('ACTUAL_MISSING');
+
+    const queue = app.get<Queue>(getQueueToken(EVALUATION_QUEUE));
+    const since = Date.now();
+    await queue.add(EvaluationJobName.MarkPastDeadlines, {});
+    const after = await freshScore(projectId, since, 5_000, period);
+    const missing = after.flags.filter((f) => f.code === 'ACTUAL_MISSING');
+    expect(missing.map((f) => f.subjectId).sort()).toEqual([...indicatorIds].sort());
+    expect(missing.every((f) => f.details.period === period)).toBe(true);
+
+    // Once scored past the deadline, the project is not marked again.
+    const again = await queue.add(EvaluationJobName.MarkPastDeadlines, {});
+    for (const deadline = Date.now() + 5_000; !(await again.isCompleted()); ) {
+      if (Date.now() > deadline) throw new Error('mark-past-deadlines did not complete');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await score(projectId, period)).toMatchObject({ stale: false, computedAt: after.computedAt });
   });
 
   it('keeps an entry flag per period: a half-year finding neither hides nor is resolved by the year-end one', async () => {

@@ -1,3 +1,4 @@
+import { periodsPastDeadline } from '@app/domain';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -10,6 +11,8 @@ import {
   EvaluateYearData,
   EvaluationJob,
   EvaluationJobName,
+  PAST_DEADLINES_SCHEDULE,
+  SCHEDULED_JOB_OPTIONS,
   evaluateBatchJob,
   evaluateChangedJob,
 } from './evaluation.queue';
@@ -45,13 +48,19 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     (await this.queue.client).on('ready', () => void this.scheduleSweeps().catch((error: Error) => this.logger.warn(`sweep: ${error.message}`)));
   }
 
-  /** Every worker upserts the same scheduler (its id is the job name), so there is one sweep per interval however many run. */
+  /** Every worker upserts the same schedulers (their ids are the job names), so each runs once per interval however many run. */
   private async scheduleSweeps(): Promise<void> {
     await this.queue.upsertJobScheduler(
       EvaluationJobName.SweepStale,
       { every: this.config.get('EVALUATION_SWEEP_MS', { infer: true }) },
-      { name: EvaluationJobName.SweepStale, data: {}, opts: { removeOnComplete: 10, removeOnFail: 100 } },
+      { name: EvaluationJobName.SweepStale, data: {}, opts: SCHEDULED_JOB_OPTIONS },
     );
+    await this.queue.upsertJobScheduler(EvaluationJobName.MarkPastDeadlines, PAST_DEADLINES_SCHEDULE, {
+      name: EvaluationJobName.MarkPastDeadlines,
+      data: {},
+      opts: SCHEDULED_JOB_OPTIONS,
+    });
+    await this.markPastDeadlines();
     await this.sweepStale();
   }
 
@@ -66,6 +75,8 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
         return { batches: await this.fanOut(typed.data) };
       case EvaluationJobName.SweepStale:
         return { enqueued: await this.sweepStale() };
+      case EvaluationJobName.MarkPastDeadlines:
+        return { marked: await this.markPastDeadlines() };
       default: {
         const unknownJob: never = typed;
         throw new Error(`unknown job ${String((unknownJob as EvaluationJob).name)}`);
@@ -129,6 +140,29 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
   private async requestChanged(period: string): Promise<void> {
     const job = evaluateChangedJob(period);
     await this.queue.add(job.name, job.data, job.opts);
+  }
+
+  /**
+   * Entry findings depend on the date as well as the inputs: once a period's entry deadline has passed, an actual
+   * still missing is ACTUAL_MISSING. Scores computed before such a deadline are marked stale and scored again, so
+   * the finding opens with nobody touching the project. Scores computed in the first hour past it are marked too
+   * (see PAST_DEADLINES_SCHEDULE); scoring them again costs a hash comparison.
+   */
+  private async markPastDeadlines(): Promise<number> {
+    const due = periodsPastDeadline(new Date().toISOString().slice(0, 10));
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ period: string }[], number] = await this.dataSource.query(
+      `UPDATE project_scores s SET "inputsChangedAt" = clock_timestamp()
+       FROM unnest($1::varchar[], $2::date[]) AS due(period, "pastFrom")
+       WHERE s.period = due.period AND s."inputsChangedAt" <= s."computedAt"
+         AND s."computedAt" < (due."pastFrom"::timestamp AT TIME ZONE 'UTC') + interval '1 hour'
+       RETURNING s.period`,
+      [due.map(({ period }) => period.text), due.map(({ pastFrom }) => pastFrom)],
+    );
+    const periods = new Set(rows.map(({ period }) => period));
+    for (const period of periods) await this.requestChanged(period);
+    if (rows.length > 0) this.logger.log(`${rows.length} score(s) computed before an entry deadline now past, in ${periods.size} period(s), enqueued`);
+    return rows.length;
   }
 
   /** Periods with projects whose inputs changed after their last score, e.g. because Redis was down when they were saved. */

@@ -11,6 +11,7 @@ export enum EvaluationJobName {
   EvaluateYear = 'evaluate-year',
   EvaluateBatch = 'evaluate-batch',
   SweepStale = 'sweep-stale',
+  MarkPastDeadlines = 'mark-past-deadlines',
 }
 
 /**
@@ -36,15 +37,28 @@ export interface EvaluateBatchData {
 
 export type SweepStaleData = Record<string, never>;
 
+/** Mark stale the scores computed before an entry deadline that has passed since, so ACTUAL_MISSING opens by itself. */
+export type MarkPastDeadlinesData = Record<string, never>;
+
 export type EvaluationJob =
   | { name: EvaluationJobName.EvaluateChanged; data: EvaluateChangedData }
   | { name: EvaluationJobName.EvaluateYear; data: EvaluateYearData }
   | { name: EvaluationJobName.EvaluateBatch; data: EvaluateBatchData }
-  | { name: EvaluationJobName.SweepStale; data: SweepStaleData };
+  | { name: EvaluationJobName.SweepStale; data: SweepStaleData }
+  | { name: EvaluationJobName.MarkPastDeadlines; data: MarkPastDeadlinesData };
 
 export type EvaluationJobOf<Name extends EvaluationJobName> = Extract<EvaluationJob, { name: Name }>;
 
 export const EVALUATION_JOB_ATTEMPTS = 5;
+
+/** The repeatable jobs keep a short history: they run every minute or every day. */
+export const SCHEDULED_JOB_OPTIONS: JobsOptions = { removeOnComplete: 10, removeOnFail: 100 };
+
+/**
+ * Daily, an hour after midnight UTC: the evaluator dates its findings by the UTC day, and a batch that read the date
+ * just before midnight has committed by then.
+ */
+export const PAST_DEADLINES_SCHEDULE = { pattern: '0 1 * * *', tz: 'UTC' };
 
 const RETRY: JobsOptions = {
   attempts: EVALUATION_JOB_ATTEMPTS,

@@ -1,4 +1,4 @@
-import { type Finding, type IndicatorEntry, type IndicatorForScoring, type Period, addDays, entryDeadline, reviewEntries } from '@app/domain';
+import { type Finding, type IndicatorEntry, type IndicatorForScoring, type Period, firstDayPastDeadline, reviewEntries } from '@app/domain';
 import { type Actual, type Indicator, fromTargetColumns } from '../database/entities';
 
 export interface BlockingFinding {
@@ -13,7 +13,7 @@ export interface BlockingFinding {
  * `error`, judged as if the entry deadline had passed so that every missing actual counts.
  */
 export function blockingFindings(period: Period, indicators: readonly Indicator[], actuals: ReadonlyMap<string, Actual>): BlockingFinding[] {
-  const asOf = addDays(entryDeadline(period), 1);
+  const asOf = firstDayPastDeadline(period);
   const byProject = new Map<string, Indicator[]>();
   for (const indicator of indicators) {
     const list = byProject.get(indicator.projectId) ?? [];

@@ -1,4 +1,4 @@
-import { PeriodError, addDays, isWithinYear, parsePeriod } from './period';
+import { PeriodError, addDays, isWithinYear, parsePeriod, periodsOf } from './period';
 
 describe('parsing period strings', () => {
   it.each([
@@ -47,5 +47,16 @@ describe('parsing period strings', () => {
     ['2024-02-28', 1, '2024-02-29'],
   ])('%s plus %s days is %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('the periods of a year', () => {
+  it('are the year, its halves, quarters and months, each ending where it should', () => {
+    const periods = periodsOf(2025);
+    expect(periods.map((period) => period.text)).toEqual([
+      '2025', '2025-H1', '2025-H2', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4',
+      ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((month) => `2025-${month}`),
+    ]);
+    expect(periods.find((period) => period.text === '2025-02')?.endDate).toBe('2025-02-28');
   });
 });

@@ -72,6 +72,12 @@ function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Every period of a year as stored: the year, its halves, quarters and months. */
+export function periodsOf(year: number): Period[] {
+  const suffixes = ['', '-H1', '-H2', '-Q1', '-Q2', '-Q3', '-Q4', ...Array.from({ length: 12 }, (_, month) => `-${String(month + 1).padStart(2, '0')}`)];
+  return suffixes.map((suffix) => parsePeriod(`${year}${suffix}`));
+}
+
 export function isWithinYear(period: Period, year: number): boolean {
   return period.year === year;
 }

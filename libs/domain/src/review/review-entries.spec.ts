@@ -1,7 +1,7 @@
-import { parsePeriod } from '../periods/period';
+import { addDays, parsePeriod } from '../periods/period';
 import { scoreProject } from '../scoring/score-project';
 import { indicator, placeholder, qualitative, quantitative } from '../testing/target-fixtures';
-import { type EntryReviewInput, type IndicatorEntry, entryDeadline, reviewEntries } from './review-entries';
+import { type EntryReviewInput, type IndicatorEntry, entryDeadline, periodsPastDeadline, reviewEntries } from './review-entries';
 
 const INDICATORS = [
   indicator('数量指标', '培训人数', quantitative('gte', 120, '人')),
@@ -72,6 +72,17 @@ describe('entry-time rules', () => {
     ['2025-Q3', '2025-10-10'],
   ])('the entry deadline of %s is %s', (text, deadline) => {
     expect(entryDeadline(parsePeriod(text))).toBe(deadline);
+  });
+
+  it.each([
+    ['on the year’s deadline day, the periods ending with December are not yet past', '2026-01-10', ['2025-11', '2025-Q3', '2025-H1'], ['2025', '2025-12', '2025-Q4', '2025-H2']],
+    ['the day after, they are', '2026-01-11', ['2025', '2025-12', '2025-Q4', '2025-H2'], ['2026-01']],
+    ['mid-year, the year before whole and this year up to May', '2026-06-15', ['2025', '2026-Q1', '2026-05'], ['2026-06', '2026-H1', '2026']],
+  ])('periods past their deadline: %s', (_scenario, today, past, notPast) => {
+    const periods = periodsPastDeadline(today).map(({ period }) => period.text);
+    for (const text of past) expect(periods).toContain(text);
+    for (const text of notPast) expect(periods).not.toContain(text);
+    expect(periodsPastDeadline(today).every(({ period, pastFrom }) => pastFrom === addDays(entryDeadline(period), 1) && pastFrom <= today)).toBe(true);
   });
 });
 

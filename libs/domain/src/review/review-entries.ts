@@ -1,5 +1,5 @@
 import { monitorBudget, monitorIndicator } from '../monitoring/lights';
-import { type Period, addDays } from '../periods/period';
+import { type Period, addDays, periodsOf } from '../periods/period';
 import { type Actual, type IndicatorForScoring, hasActual } from '../scoring/indicator-input';
 import { DEFAULT_REGION_PROFILE, type RegionProfile } from '../scoring/region-profile';
 import { type IndicatorScore, scoreIndicator } from '../scoring/score-indicator';
@@ -53,6 +53,22 @@ export function entryDeadline(period: Period, profile: RegionProfile = DEFAULT_R
     deadlines.set(key, deadline);
   }
   return deadline;
+}
+
+/** The first day (`YYYY-MM-DD`) on which the period's entry deadline has passed and a missing actual is a finding. */
+export function firstDayPastDeadline(period: Period, profile: RegionProfile = DEFAULT_REGION_PROFILE): string {
+  return addDays(entryDeadline(period, profile), 1);
+}
+
+/**
+ * The periods of `today`'s year and the year before whose entry deadline had passed by `today`: every deadline a
+ * score computed within the last year may have been computed before.
+ */
+export function periodsPastDeadline(today: string, profile: RegionProfile = DEFAULT_REGION_PROFILE): { period: Period; pastFrom: string }[] {
+  const year = Number(today.slice(0, 4));
+  return [...periodsOf(year - 1), ...periodsOf(year)]
+    .map((period) => ({ period, pastFrom: firstDayPastDeadline(period, profile) }))
+    .filter(({ pastFrom }) => pastFrom <= today);
 }
 
 /**
