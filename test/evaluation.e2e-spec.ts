@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { EvaluationTrigger, markInputsChanged } from '../src/evaluation/evaluation-trigger';
 import { EVALUATION_QUEUE, EvaluationJobName } from '../src/evaluation/evaluation.queue';
 import { Evaluator } from '../src/evaluation/evaluator.service';
+import { markScoredBeforePastDeadlines } from '../src/evaluation/past-deadlines';
 import { readProjectInputs } from '../src/evaluation/project-evaluation';
 import type { Queue } from 'bullmq';
 import { bearer, issueToken } from './support/auth';
@@ -166,6 +167,27 @@ describe('evaluation', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(await score(projectId, period)).toMatchObject({ stale: false, computedAt: after.computedAt });
+  });
+
+  it('marks the scores computed before a deadline passed, or in the hours before the daily run, and no later one', async () => {
+    const pastYear = new Date().getUTCFullYear() - 1;
+    const period = `${pastYear}-H1`;
+    // The entry deadline of the first half is 10 July: from 11 July (UTC) a missing actual is a finding.
+    const computedAt = [`${pastYear}-07-10T23:00:00Z`, `${pastYear}-07-11T00:30:00Z`, `${pastYear}-07-11T01:30:00Z`];
+    const projectIds: string[] = [];
+    for (const at of computedAt) {
+      const { projectId } = await seedUnit(db, { year: pastYear, targets: ['≥10个'] });
+      await db.query(`INSERT INTO project_scores ("projectId", period, "inputsChangedAt", "computedAt") VALUES ($1, $2, $3, $3)`, [projectId, period, at]);
+      projectIds.push(projectId);
+    }
+    const marked = await markScoredBeforePastDeadlines(db, new Date(`${pastYear}-07-12T01:00:00Z`));
+    expect(marked.get(period)).toBeGreaterThanOrEqual(2);
+    const stale = await db.query(
+      `SELECT "inputsChangedAt" > "computedAt" AS stale FROM project_scores WHERE "projectId" = ANY($1::uuid[]) AND period = $2
+       ORDER BY "computedAt"`,
+      [projectIds, period],
+    );
+    expect(stale.map((row: { stale: boolean }) => row.stale)).toEqual([true, true, false]);
   });
 
   it('keeps an entry flag per period: a half-year finding neither hides nor is resolved by the year-end one', async () => {

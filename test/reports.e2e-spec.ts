@@ -282,7 +282,7 @@ describe('reports', () => {
     expect(jobSchedulers.every(({ tz }) => tz === TIME_ZONE)).toBe(true);
   });
 
-  it('mirrors a schedule changed while a worker syncs at its start as changed: one sync at a time, each reading the rows', async () => {
+  it('syncs schedulers one process at a time: an update and a worker’s start both wait for a sync in progress', async () => {
     const schedule = await scheduleOf('monitoring');
     const holder = db.createQueryRunner();
     await holder.connect();
@@ -294,15 +294,17 @@ describe('reports', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(settled).toEqual([]);
-    } finally {
       await holder.commitTransaction();
+      await syncing;
+      expect((await update).json()).toMatchObject({ cron: '0 3 10 7 *' });
+      const scheduler = (await app.get<Queue>(getQueueToken(REPORTS_QUEUE)).getJobSchedulers()).find(({ key }) => key === `schedule-${schedule.id}`);
+      expect(scheduler).toMatchObject({ pattern: '0 3 10 7 *' });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
       await holder.release();
+      await Promise.allSettled([syncing, update]);
+      await api('PUT', `/report-schedules/${schedule.id}`, { cron: '0 8 10 7 *' });
     }
-    await syncing;
-    expect((await update).json()).toMatchObject({ cron: '0 3 10 7 *' });
-    const scheduler = (await app.get<Queue>(getQueueToken(REPORTS_QUEUE)).getJobSchedulers()).find(({ key }) => key === `schedule-${schedule.id}`);
-    expect(scheduler).toMatchObject({ pattern: '0 3 10 7 *' });
-    await api('PUT', `/report-schedules/${schedule.id}`, { cron: '0 8 10 7 *' });
   });
 
   it('generates a report from its schedule without a request, then stops when the schedule is disabled', async () => {

@@ -1,4 +1,3 @@
-import { periodsPastDeadline } from '@app/domain';
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -17,6 +16,7 @@ import {
   evaluateChangedJob,
 } from './evaluation.queue';
 import { Evaluator } from './evaluator.service';
+import { markScoredBeforePastDeadlines } from './past-deadlines';
 
 const PROJECTS_PER_BATCH = 250;
 const BATCH_JOBS_PER_ADD_BULK = 100;
@@ -48,7 +48,10 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     (await this.queue.client).on('ready', () => void this.scheduleSweeps().catch((error: Error) => this.logger.warn(`sweep: ${error.message}`)));
   }
 
-  /** Every worker upserts the same schedulers (their ids are the job names), so each runs once per interval however many run. */
+  /**
+   * The sweeps for stale scores and for deadlines passed, run at start and then on their schedules. Every worker
+   * upserts the same schedulers (their ids are the job names), so each runs once per interval however many run.
+   */
   private async scheduleSweeps(): Promise<void> {
     await this.queue.upsertJobScheduler(
       EvaluationJobName.SweepStale,
@@ -142,27 +145,13 @@ export class EvaluationProcessor extends WorkerHost implements OnApplicationBoot
     await this.queue.add(job.name, job.data, job.opts);
   }
 
-  /**
-   * Entry findings depend on the date as well as the inputs: once a period's entry deadline has passed, an actual
-   * still missing is ACTUAL_MISSING. Scores computed before such a deadline are marked stale and scored again, so
-   * the finding opens with nobody touching the project. Scores computed in the first hour past it are marked too
-   * (see PAST_DEADLINES_SCHEDULE); scoring them again costs a hash comparison.
-   */
+  /** Scores computed before an entry deadline that has passed since: see markScoredBeforePastDeadlines. */
   private async markPastDeadlines(): Promise<number> {
-    const due = periodsPastDeadline(new Date().toISOString().slice(0, 10));
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [{ period: string }[], number] = await this.dataSource.query(
-      `UPDATE project_scores s SET "inputsChangedAt" = clock_timestamp()
-       FROM unnest($1::varchar[], $2::date[]) AS due(period, "pastFrom")
-       WHERE s.period = due.period AND s."inputsChangedAt" <= s."computedAt"
-         AND s."computedAt" < (due."pastFrom"::timestamp AT TIME ZONE 'UTC') + interval '1 hour'
-       RETURNING s.period`,
-      [due.map(({ period }) => period.text), due.map(({ pastFrom }) => pastFrom)],
-    );
-    const periods = new Set(rows.map(({ period }) => period));
-    for (const period of periods) await this.requestChanged(period);
-    if (rows.length > 0) this.logger.log(`${rows.length} score(s) computed before an entry deadline now past, in ${periods.size} period(s), enqueued`);
-    return rows.length;
+    const marked = await markScoredBeforePastDeadlines(this.dataSource);
+    for (const period of marked.keys()) await this.requestChanged(period);
+    const count = [...marked.values()].reduce((sum, projects) => sum + projects, 0);
+    if (count > 0) this.logger.log(`${count} score(s) computed before an entry deadline now past, in ${marked.size} period(s), enqueued`);
+    return count;
   }
 
   /** Periods with projects whose inputs changed after their last score, e.g. because Redis was down when they were saved. */

@@ -55,10 +55,11 @@ export const EVALUATION_JOB_ATTEMPTS = 5;
 export const SCHEDULED_JOB_OPTIONS: JobsOptions = { removeOnComplete: 10, removeOnFail: 100 };
 
 /**
- * Daily, an hour after midnight UTC: the evaluator dates its findings by the UTC day, and a batch that read the date
- * just before midnight has committed by then.
+ * `mark-past-deadlines` runs daily at this hour UTC: the evaluator dates its findings by the UTC day, and a batch
+ * that read the date just before midnight has committed by then.
  */
-export const PAST_DEADLINES_SCHEDULE = { pattern: '0 1 * * *', tz: 'UTC' };
+export const PAST_DEADLINES_HOUR_UTC = 1;
+export const PAST_DEADLINES_SCHEDULE = { pattern: `0 ${PAST_DEADLINES_HOUR_UTC} * * *`, tz: 'UTC' };
 
 const RETRY: JobsOptions = {
   attempts: EVALUATION_JOB_ATTEMPTS,

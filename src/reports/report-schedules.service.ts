@@ -56,6 +56,8 @@ export class ReportSchedulesService {
    */
   private whileSyncing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.schedules.manager.transaction(async (manager) => {
+      // A sync stuck on Redis holds the lock; the others give up with an error instead of queueing up connections.
+      await manager.query(`SET LOCAL lock_timeout = '10s'`);
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SCHEDULE_SYNC_LOCK]);
       return work(manager);
     });

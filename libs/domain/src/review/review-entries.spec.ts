@@ -1,4 +1,4 @@
-import { addDays, parsePeriod } from '../periods/period';
+import { parsePeriod } from '../periods/period';
 import { scoreProject } from '../scoring/score-project';
 import { indicator, placeholder, qualitative, quantitative } from '../testing/target-fixtures';
 import { type EntryReviewInput, type IndicatorEntry, entryDeadline, periodsPastDeadline, reviewEntries } from './review-entries';
@@ -82,7 +82,11 @@ describe('entry-time rules', () => {
     const periods = periodsPastDeadline(today).map(({ period }) => period.text);
     for (const text of past) expect(periods).toContain(text);
     for (const text of notPast) expect(periods).not.toContain(text);
-    expect(periodsPastDeadline(today).every(({ period, pastFrom }) => pastFrom === addDays(entryDeadline(period), 1) && pastFrom <= today)).toBe(true);
+  });
+
+  it('dates each period past its deadline from the day after the deadline', () => {
+    const pastFrom = Object.fromEntries(periodsPastDeadline('2026-08-01').map(({ period, pastFrom }) => [period.text, pastFrom]));
+    expect(pastFrom).toMatchObject({ '2025': '2026-01-11', '2025-02': '2025-03-11', '2026-H1': '2026-07-11', '2026-06': '2026-07-11' });
   });
 });
 
