@@ -151,6 +151,7 @@ describe('evaluation', () => {
     const before = await score(projectId, period);
     expect(before.stale).toBe(false);
     expect(before.flags.map((f) => f.code)).not.toContain('ACTUAL_MISSING');
+    expect(before.score).toBeNull();
 
     const queue = app.get<Queue>(getQueueToken(EVALUATION_QUEUE));
     const since = Date.now();
@@ -159,6 +160,8 @@ describe('evaluation', () => {
     const missing = after.flags.filter((f) => f.code === 'ACTUAL_MISSING');
     expect(missing.map((f) => f.subjectId).sort()).toEqual([...indicatorIds].sort());
     expect(missing.every((f) => f.details.period === period)).toBe(true);
+    // Missing past the deadline, the actuals score 0 and keep their weight.
+    expect(after).toMatchObject({ score: '0.00', grade: '差' });
 
     // Once scored past the deadline, the project is not marked again.
     const again = await queue.add(EvaluationJobName.MarkPastDeadlines, {});

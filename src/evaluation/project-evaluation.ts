@@ -292,7 +292,7 @@ export function evaluateProject(inputs: ProjectInputs, period: Period, asOf: str
   const entries = inputs.indicators.map((row) => toEntry(inputs.actuals.get(row.id)));
   const budget = toNumber(project.amount);
   const spent = toNumber(inputs.spent);
-  const score = scoreProject({ indicators, actuals: entries, budget, spent, period });
+  const score = scoreProject({ indicators, actuals: entries, budget, spent, period, entriesClosed: asOf > entryDeadline(period) });
   const monitoring = period.throughMonth === 12 ? null : monitorProject({ indicators, actuals: entries, budget, spent, period });
 
   const indicatorIds = inputs.indicators.map((row) => row.id);

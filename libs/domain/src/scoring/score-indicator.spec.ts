@@ -164,6 +164,15 @@ describe('indicators that cannot be scored yet', () => {
     expect(result.issue?.code ?? null).toBe(code);
   });
 
+  it.each([
+    ['a quantitative indicator', quantitative('gte', 10, '次'), 0],
+    ['a qualitative indicator', qualitative('有所提升'), 0],
+    ['a placeholder target, still left out', placeholder(), null],
+  ])('once the entry deadline has passed, %s without an actual scores %p', (_scenario, target, score) => {
+    const result = scoreIndicator({ indicator: indicator('数量指标', '检查次数', target), actual: null, weight: WEIGHT, entriesClosed: true });
+    expect(result).toMatchObject({ status: score === null ? 'not_scorable' : 'pending', score });
+  });
+
   it('takes a reviewer score for an indicator that needs manual scoring', () => {
     const result = scoreIndicator({
       indicator: indicator('经济效益指标', '亏损率', quantitative('lte', -5, '%')),

@@ -24,7 +24,7 @@ export interface IndicatorScore {
   status: IndicatorStatus;
   /** Completion ratio: B/A for positive targets, A/B for reverse ones; null where none applies. */
   ratio: number | null;
-  /** Points, rounded to 2 decimals; null when pending or not scorable. */
+  /** Points, rounded to 2 decimals; null when not scorable, or pending while entries are open. */
   score: number | null;
   weight: number;
   overAchieved: boolean;
@@ -44,6 +44,8 @@ export interface ScoreIndicatorInput {
   weight: number;
   /** The period the actual is cumulative to; the whole year when absent. */
   period?: Period;
+  /** The period's entry deadline has passed: an indicator still without an actual scores 0 instead of waiting. */
+  entriesClosed?: boolean;
 }
 
 interface Outcome {
@@ -62,7 +64,11 @@ export function scoreIndicator(input: ScoreIndicatorInput, profile: RegionProfil
   if (!isScorableTarget(target)) {
     return unscorable(context, 'TARGET_NOT_SCORABLE', `年度指标值“${context.target ?? '空'}”无法评分，须先补充指标值`);
   }
-  if (!hasActual(actual)) return result(context, 'pending', null, `${indicator.name}：尚未填报实际完成值，暂不评分`);
+  if (!hasActual(actual)) {
+    return input.entriesClosed
+      ? result(context, 'pending', 0, `${indicator.name}：填报期限已过仍未填报实际完成值，按 0 分计入总分`)
+      : result(context, 'pending', null, `${indicator.name}：尚未填报实际完成值，暂不评分`);
+  }
   if (target.kind === 'qualitative') return scoreQualitative(context, actual, profile);
   if (actual.value == null) {
     return unscorable(context, 'ACTUAL_NOT_NUMERIC', `定量指标的实际完成值须为数字，填报的是“${context.actual}”`);

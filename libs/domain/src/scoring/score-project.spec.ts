@@ -92,13 +92,15 @@ describe('scoring a whole project', () => {
   const met: Actual[] = [{ value: 100 }, { value: 100 }, { grade: 'achieved' }, { value: 95 }];
 
   it.each([
-    ['everything met and fully spent', met, 1000, 1000, 97, '优', false],
-    ['half of one 产出 indicator done', [{ value: 50 }, ...met.slice(1)], 1000, 1000, 84.5, '良', false],
-    ['a pending indicator is left out and the rest re-scaled', [null, { value: 50 }, ...met.slice(2)], 1000, 1000, 79.33, '中', true],
-    ['a zero budget leaves the execution row out', met, 0, 0, 96.67, '优', true],
-    ['nothing entered yet', [null, null, null, null], 1000, null, null, null, true],
-  ] as const)('%s', (_scenario, actuals, budget, spent, total, grade, rescaled) => {
-    const result = scoreProject({ indicators, actuals, budget, spent });
+    ['everything met and fully spent', met, 1000, 1000, false, 97, '优', false],
+    ['half of one 产出 indicator done', [{ value: 50 }, ...met.slice(1)], 1000, 1000, false, 84.5, '良', false],
+    ['a pending indicator is left out and the rest re-scaled', [null, { value: 50 }, ...met.slice(2)], 1000, 1000, false, 79.33, '中', true],
+    ['an indicator still missing after the entry deadline scores 0', [null, { value: 50 }, ...met.slice(2)], 1000, 1000, true, 59.5, '差', false],
+    ['a zero budget leaves the execution row out', met, 0, 0, false, 96.67, '优', true],
+    ['nothing entered yet', [null, null, null, null], 1000, null, false, null, null, true],
+    ['nothing entered by the entry deadline', [null, null, null, null], 1000, null, true, 0, '差', true],
+  ] as const)('%s', (_scenario, actuals, budget, spent, entriesClosed, total, grade, rescaled) => {
+    const result = scoreProject({ indicators, actuals, budget, spent, entriesClosed });
     expect(result).toMatchObject({ total, grade, rescaled });
     expect(result.explanation).toContain(total === null ? '暂不计算' : `${total}`);
   });

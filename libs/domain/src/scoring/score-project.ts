@@ -17,6 +17,12 @@ export interface ProjectForScoring {
   budget?: number | null;
   spent?: number | null;
   period?: Period;
+  /**
+   * The period's entry deadline has passed: an indicator still without an actual scores 0 and keeps its weight
+   * (domain.md §4.6 wants an actual for every indicator; only not-applicable ones are left out, §4.1). Before it,
+   * the total is of what has been entered, re-scaled.
+   */
+  entriesClosed?: boolean;
 }
 
 export interface ProjectScore {
@@ -36,7 +42,7 @@ export interface ProjectScore {
 export function scoreProject(project: ProjectForScoring, profile: RegionProfile = DEFAULT_REGION_PROFILE): ProjectScore {
   const weights = deriveWeights(project.indicators, profile);
   const indicators = project.indicators.map((indicator, index) =>
-    scoreIndicator({ indicator, actual: project.actuals[index], weight: weights[index], period: project.period }, profile),
+    scoreIndicator({ indicator, actual: project.actuals[index], weight: weights[index], period: project.period, entriesClosed: project.entriesClosed }, profile),
   );
   const execution = scoreExecution({ budget: project.budget, spent: project.spent }, profile);
   const rows = [execution, ...indicators];
