@@ -37,7 +37,7 @@ export interface EvaluateBatchData {
 
 export type SweepStaleData = Record<string, never>;
 
-/** Mark stale the scores computed before an entry deadline that has passed since, so ACTUAL_MISSING opens by itself. */
+/** Mark stale the scores computed before an entry deadline that has passed since: missing actuals then open ACTUAL_MISSING and score 0. */
 export type MarkPastDeadlinesData = Record<string, never>;
 
 export type EvaluationJob =

@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import { PAST_DEADLINES_HOUR_UTC } from './evaluation.queue';
 
 /**
- * Entry findings depend on the date as well as the inputs: once a period's entry deadline has passed, an actual
- * still missing is ACTUAL_MISSING. This marks stale the scores computed before such a deadline, so they are scored
- * again and the finding opens with nobody touching the project. The evaluator dates its findings by the UTC day;
+ * Scores depend on the date as well as the inputs: once a period's entry deadline has passed, an actual still
+ * missing is ACTUAL_MISSING and scores 0. This marks stale the scores computed before such a deadline, so they are
+ * scored again with nobody touching the project. The evaluator dates its findings by the UTC day;
  * scores computed up to the daily run's hour past midnight are marked too, for a batch that read the date before
  * midnight and committed after (scoring such a project again costs a hash comparison).
  *
